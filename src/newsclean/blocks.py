@@ -1,0 +1,51 @@
+"""Typed text blocks: what both the HTML path and the text-dump path hand to the strip rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+# Block kinds. ``paragraph`` is body text; the others are hints from the locator.
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+CAPTION = "caption"
+LIST_ITEM = "list-item"
+TABLE = "table"
+QUOTE = "quote"
+KINDS = (PARAGRAPH, HEADING, CAPTION, LIST_ITEM, TABLE, QUOTE)
+
+_WS = regex.compile(r"\s+")
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」『』"} | {c: "'" for c in "‘’‚‛"})
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of text in reading order.
+
+    ``link_density`` is the share of the text inside links (0 for text dumps). ``path`` says
+    where the block came from (a DOM path, or ``line:N`` in a dump). ``hints`` carries what a
+    locator or an earlier rule knows (``zone``: "summary", "tail", ...).
+    """
+
+    text: str
+    kind: str = PARAGRAPH
+    link_density: float = 0.0
+    path: str = ""
+    hints: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """The text folded for comparison (whitespace and quote styles ignored)."""
+        return fold(self.text)
+
+
+def fold(text: str) -> str:
+    """Fold whitespace and quote styles so that copies of a paragraph compare equal."""
+    return _WS.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def clean_line(text: str) -> str:
+    """Collapse runs of whitespace (incl. NBSP and ideographic space) to one space."""
+    return _WS.sub(" ", text.replace("\u200b", "").replace("\ufeff", "")).strip()

@@ -1,0 +1,112 @@
+"""The pipeline: input → blocks → strip chain → Article (→ entities).
+
+``clean`` (HTML) and ``clean_text`` (text dumps) never raise: whatever goes wrong becomes a
+record with ``status`` and ``error``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .article import Article, Entity, Removal, Stats
+from .blocks import CAPTION, Block
+from .strip import Context, run_chain
+from .textdump import read_dump
+
+
+def _error_text(exc: BaseException) -> str:
+    msg = str(exc)
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+
+
+def guarded(source: str | None, build: Callable[[], Article]) -> Article:
+    """Run ``build``; any exception becomes an error record for ``source``."""
+    try:
+        return build()
+    except MemoryError as exc:
+        return Article.failure(source, "error", _error_text(exc))
+    except Exception as exc:
+        return Article.failure(source, "error", _error_text(exc))
+
+
+def assemble(
+    blocks: list[Block],
+    ctx: Context,
+    *,
+    source: str | None,
+    blocks_in: int,
+    meta: dict[str, Any] | None = None,
+    entities: bool = True,
+) -> Article:
+    """Turn the kept blocks and what the rules found into an Article."""
+    meta = dict(meta or {})
+    paragraphs = tuple(b.text for b in blocks if b.kind != CAPTION)
+    captions = tuple(ctx.captions) + tuple(b.text for b in blocks if b.kind == CAPTION)
+    text = "\n\n".join(paragraphs)
+    published = meta.get("published")
+    found: tuple[Entity, ...] = ()
+    if entities and text:
+        from .entities import extract_entities
+
+        found = tuple(extract_entities(text, date=published))
+    reporters = tuple(meta.get("reporters") or ctx.reporters)
+    return Article(
+        source=source,
+        status="ok" if paragraphs else "empty",
+        error=None if paragraphs else "no article text found",
+        url=meta.get("url"),
+        portal=meta.get("portal") or ctx.portal,
+        publisher=meta.get("publisher") or ctx.publisher,
+        title=meta.get("title") or ctx.title,
+        subtitle=meta.get("subtitle"),
+        section=meta.get("section"),
+        published=published,
+        modified=meta.get("modified"),
+        reporters=reporters,
+        paragraphs=paragraphs,
+        captions=captions,
+        entities=found,
+        removed=tuple(ctx.removed),
+        stats=Stats(
+            blocks_in=blocks_in,
+            blocks_out=len(paragraphs),
+            duplicates_removed=ctx.duplicates_removed,
+            chars_out=len(text),
+        ),
+        encoding=meta.get("encoding"),
+        encoding_source=meta.get("encoding_source"),
+    )
+
+
+def clean_text(text: str, *, source: str | None = None, entities: bool = True) -> Article:
+    """Clean a text dump (one block per line) into an Article."""
+    return guarded(source, lambda: _clean_text(text, source, entities))
+
+
+def _clean_text(text: str, source: str | None, entities: bool) -> Article:
+    doc = read_dump(text)
+    ctx = Context(title=doc.title)
+    if doc.removed_title is not None:
+        ctx.removed.append(Removal("title", doc.removed_title.text))
+    blocks_in = len(doc.blocks) + (1 if doc.removed_title else 0)
+    kept = run_chain(doc.blocks, ctx)
+    return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=doc.meta, entities=entities)
+
+
+def clean(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    source: str | None = None,
+    entities: bool = True,
+    http_charset: str | None = None,
+) -> Article:
+    """Clean an HTML page (bytes in any encoding, or str) into an Article."""
+
+    def build() -> Article:
+        from .html import extract_html
+
+        return extract_html(html, url=url, source=source, entities=entities, http_charset=http_charset)
+
+    return guarded(source, build)

@@ -1,0 +1,126 @@
+"""Bylines: reporter credits become metadata (name, e-mail), never body text.
+
+Handles a byline on its own line (``남미래 기자 future@mt.co.kr``, ``YTN 김이영 (x@ytn.co.kr)``,
+``배윤경 기자`` followed by an e-mail line), a byline glued to the end of the last sentence
+(cut the byline, keep the sentence) and a leading dateline (``(포항=연합뉴스) 임상현 기자 =``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..blocks import Block
+from ..resources import load_json
+from .base import Context, rule
+
+EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
+MAX_BYLINE_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class BylinePatterns:
+    credit: regex.Pattern[str]  # one "name role email" credit, anywhere
+    whole: regex.Pattern[str]  # a block that is nothing but credits
+    trailing: regex.Pattern[str]  # credits glued after the last sentence
+    dateline: regex.Pattern[str]  # (서울=연합뉴스) 홍길동 기자 = ...
+    email_only: regex.Pattern[str]
+    publisher_name_email: regex.Pattern[str]  # YTN 김이영 (kim@ytn.co.kr)
+
+
+@cache
+def patterns() -> BylinePatterns:
+    data = load_json("bylines.json")
+    roles = "|".join(sorted(map(regex.escape, data["roles"]), key=len, reverse=True))
+    name = data["name_pattern"]
+    credit = (
+        rf"(?P<name>{name})\s?(?P<role>{roles})(?![가-힣])"
+        rf"(?:\s*[\(<\[]?\s*(?P<email>{EMAIL})\s*[\)>\]]?)?"
+    )
+    sep = r"[\s,·/=ㆍ]*"
+    whole = rf"^[\s\[\(/=]*(?:[^\s\]\)]{{1,12}}\s+)?(?:{credit}{sep})+[\]\)]?\s*$"
+    trailing = rf"(?<=[.!?\"'”’」』\)])\s*(?:[/=]\s*)?(?:{credit}{sep})+$"
+    dateline = data["leading_dateline"] + rf"(?:(?:{credit}{sep})+\s*=?\s*)?"
+    return BylinePatterns(
+        credit=regex.compile(credit),
+        whole=regex.compile(whole),
+        trailing=regex.compile(trailing),
+        dateline=regex.compile(dateline),
+        email_only=regex.compile(rf"^[\s\(<\[]*(?P<email>{EMAIL})[\s\)>\]]*$"),
+        publisher_name_email=regex.compile(rf"^(?:\S{{1,12}}\s+)?(?P<name>{name})\s*[\(<\[]\s*(?P<email>{EMAIL})\s*[\)>\]]\s*$"),
+    )
+
+
+def _record(ctx: Context, text: str) -> None:
+    for m in patterns().credit.finditer(text, timeout=0.5):
+        ctx.add_reporter(m["name"], m["email"], m["role"])
+
+
+def is_byline(text: str) -> bool:
+    return len(text) <= MAX_BYLINE_CHARS and bool(patterns().whole.match(text, timeout=0.5))
+
+
+@rule(
+    "byline",
+    "Reporter bylines on their own line, glued to the last sentence, or as a leading dateline; "
+    "the reporters (name, e-mail) become metadata.",
+    "남미래 기자 future@mt.co.kr",
+)
+def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
+    pat = patterns()
+    out: list[Block] = []
+    last_named: str | None = None  # a "name 기자" line whose e-mail may follow on the next line
+    for b in blocks:
+        text = b.text
+        if len(text) <= MAX_BYLINE_CHARS:
+            if pat.whole.match(text, timeout=0.5):
+                _record(ctx, text)
+                ctx.drop("byline", b)
+                m = pat.credit.search(text)
+                last_named = m["name"] if m and not m["email"] else None
+                continue
+            m = pat.publisher_name_email.match(text, timeout=0.5)
+            if m:
+                ctx.add_reporter(m["name"], m["email"])
+                ctx.drop("byline", b)
+                last_named = None
+                continue
+            m = pat.email_only.match(text)
+            if m:
+                if last_named:
+                    ctx.add_reporter(last_named, m["email"])
+                ctx.drop("byline", b)
+                last_named = None
+                continue
+        last_named = None
+        text = _cut_dateline(text, ctx)
+        text = _cut_trailing(text, ctx)
+        if text != b.text:
+            if not text.strip():
+                continue
+            b.text = text
+        out.append(b)
+    return out
+
+
+def _cut_dateline(text: str, ctx: Context) -> str:
+    m = patterns().dateline.match(text, timeout=0.5)
+    if not m or m.end() >= len(text):
+        return text
+    head = m.group(0)
+    _record(ctx, head)
+    ctx.cut("byline.dateline", head)
+    return text[m.end() :].lstrip()
+
+
+def _cut_trailing(text: str, ctx: Context) -> str:
+    tail_zone = text[-MAX_BYLINE_CHARS:]
+    m = patterns().trailing.search(tail_zone, timeout=0.5)
+    if not m or m.start() == 0:
+        return text
+    tail = m.group(0)
+    _record(ctx, tail)
+    ctx.cut("byline", tail)
+    return text[: len(text) - len(tail_zone) + m.start()].rstrip()

@@ -1,0 +1,88 @@
+"""Portal and site chrome: phrase tables from ``data/chrome/*.json`` (every file is read)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from ..blocks import Block, fold
+from ..resources import load_json
+from .base import Context, rule
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    rule: str
+    portal: str | None
+    opens: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeTable:
+    exact: dict[str, Phrase]
+    prefixes: tuple[tuple[str, Phrase], ...]
+    patterns: tuple[tuple[regex.Pattern[str], Phrase], ...]
+
+    def match(self, text: str) -> Phrase | None:
+        key = fold(text)
+        hit = self.exact.get(key)
+        if hit is not None:
+            return hit
+        for prefix, phrase in self.prefixes:
+            if key.startswith(prefix):
+                return phrase
+        if len(key) <= 200:
+            for pattern, phrase in self.patterns:
+                if pattern.fullmatch(key, timeout=0.05):
+                    return phrase
+        return None
+
+
+@cache
+def table() -> ChromeTable:
+    exact: dict[str, Phrase] = {}
+    prefixes: list[tuple[str, Phrase]] = []
+    patterns: list[tuple[regex.Pattern[str], Phrase]] = []
+    for entry in chrome_entries():
+        phrase = Phrase(entry["rule"], entry.get("portal"), entry.get("opens"))
+        for text in entry.get("exact", []):
+            exact.setdefault(fold(text), phrase)
+        prefixes.extend((fold(p), phrase) for p in entry.get("prefix", []))
+        patterns.extend((regex.compile(p), phrase) for p in entry.get("regex", []))
+    return ChromeTable(exact, tuple(prefixes), tuple(patterns))
+
+
+def chrome_entries() -> list[dict[str, Any]]:
+    """All phrase-table entries, file by file in name order (portals.json, sites.json ...)."""
+    folder = resources.files("newsclean").joinpath("data", "chrome")
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".json"))
+    return [entry for name in names for entry in load_json(f"chrome/{name}")["rules"]]
+
+
+@rule(
+    "chrome",
+    "Portal chrome from the phrase tables (data/chrome/*.json); each removal is logged under the "
+    "table entry's own name, e.g. daum.font-size.",
+    "이 글자크기로 변경됩니다.",
+)
+def strip_chrome(blocks: list[Block], ctx: Context) -> list[Block]:
+    tab = table()
+    out: list[Block] = []
+    opens_next: str | None = None
+    for b in blocks:
+        phrase = tab.match(b.text)
+        if phrase is None:
+            if opens_next:
+                b.hints.setdefault("after", opens_next)
+                opens_next = None
+            out.append(b)
+            continue
+        ctx.drop(phrase.rule, b)
+        ctx.set_portal(phrase.portal)
+        if phrase.opens:
+            opens_next = phrase.opens
+    return out
