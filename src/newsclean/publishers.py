@@ -42,6 +42,25 @@ def find_in_text(text: str) -> str | None:
     return tab.by_alias.get(m.group(0).lower()) if m else None
 
 
+_COPYRIGHT_NAME = regex.compile(
+    r"(?:copyright|저작권자)?\s*(?:ⓒ|©|\(c\))\s*(?:by\s+)?(?:\d{4}(?:\s*-\s*\d{4})?\s*)?"
+    r"(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9]{1,15})",
+    regex.IGNORECASE,
+)
+_NOT_NAMES = frozenset({"all", "무단", "copyright", "저작권자", "by", "rights"})
+
+
+def from_copyright(text: str) -> str | None:
+    """The publisher of a copyright line: a known name, else the name after the © mark."""
+    known = find_in_text(text)
+    if known:
+        return known
+    m = _COPYRIGHT_NAME.search(text, timeout=0.5)
+    if m and m["name"].lower() not in _NOT_NAMES:
+        return m["name"]
+    return None
+
+
 def from_host(host: str | None) -> str | None:
     """The publisher whose site ``host`` is (``news.mt.co.kr`` → 머니투데이)."""
     if not host:

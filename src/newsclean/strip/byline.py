@@ -1,8 +1,8 @@
 """Bylines: reporter credits become metadata (name, e-mail), never body text.
 
-Handles a byline on its own line (``남미래 기자 future@mt.co.kr``, ``YTN 김이영 (x@ytn.co.kr)``,
-``배윤경 기자`` followed by an e-mail line), a byline glued to the end of the last sentence
-(cut the byline, keep the sentence) and a leading dateline (``(포항=연합뉴스) 임상현 기자 =``).
+Handles a byline on its own line (``정다운 기자 dawn@example.co.kr``, ``YTN 오세린 (serin@example.com)``,
+``배하준 기자`` followed by an e-mail line), a byline glued to the end of the last sentence
+(cut the byline, keep the sentence) and a leading dateline (``(부산=연합뉴스) 김도윤 기자 =``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from .. import publishers
 from ..blocks import Block
 from ..resources import load_json
 from .base import Context, rule
@@ -49,7 +50,9 @@ def patterns() -> BylinePatterns:
         trailing=regex.compile(trailing),
         dateline=regex.compile(dateline),
         email_only=regex.compile(rf"^[\s\(<\[]*(?P<email>{EMAIL})[\s\)>\]]*$"),
-        publisher_name_email=regex.compile(rf"^(?:\S{{1,12}}\s+)?(?P<name>{name})\s*[\(<\[]\s*(?P<email>{EMAIL})\s*[\)>\]]\s*$"),
+        publisher_name_email=regex.compile(
+            rf"^(?:(?P<press>\S{{1,12}})\s+)?(?P<name>{name})\s*[\(<\[]\s*(?P<email>{EMAIL})\s*[\)>\]]\s*$"
+        ),
     )
 
 
@@ -66,7 +69,7 @@ def is_byline(text: str) -> bool:
     "byline",
     "Reporter bylines on their own line, glued to the last sentence, or as a leading dateline; "
     "the reporters (name, e-mail) become metadata.",
-    "남미래 기자 future@mt.co.kr",
+    "정다운 기자 dawn@example.co.kr",
 )
 def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
     pat = patterns()
@@ -84,6 +87,8 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
             m = pat.publisher_name_email.match(text, timeout=0.5)
             if m:
                 ctx.add_reporter(m["name"], m["email"])
+                if not ctx.publisher and m["press"]:
+                    ctx.publisher = publishers.find_in_text(m["press"])
                 ctx.drop("byline", b)
                 last_named = None
                 continue

@@ -66,14 +66,14 @@ def ends_sentence(text: str) -> bool:
 @rule(
     "tail.copyright",
     "Copyright and reuse notices; the publisher named in them is kept as metadata.",
-    "Copyright © 머니투데이 & mt.co.kr. 무단 전재 및 재배포, AI학습 이용 금지",
+    "Copyright © 가상일보 & example.co.kr. 무단 전재 및 재배포 금지",
 )
 def strip_copyright(blocks: list[Block], ctx: Context) -> list[Block]:
     out = []
     for b in blocks:
         if is_copyright(b.text):
             if not ctx.publisher:
-                ctx.publisher = publishers.find_in_text(b.text)
+                ctx.publisher = publishers.from_copyright(b.text)
             ctx.drop("tail.copyright", b)
         else:
             out.append(b)
@@ -114,7 +114,7 @@ def strip_credits(blocks: list[Block], ctx: Context) -> list[Block]:
 @rule(
     "tail.series-tag",
     "A bracketed series or platform tag standing alone after the last paragraph of the story.",
-    "[머니투데이 스타트업 미디어 플랫폼 '유니콘팩토리']",
+    "[가상일보 에너지 전환 기획 '바다의 바람']",
 )
 def strip_series_tag(blocks: list[Block], ctx: Context) -> list[Block]:
     pat = patterns().series_tag

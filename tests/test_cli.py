@@ -1,0 +1,124 @@
+"""The CLI: inputs, formats, exit codes and error records (one record per input, always)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsclean.cli import main
+
+SEED = "seed/000_d8aba8575cd74dc0.txt"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str], stdin: str = "") -> tuple[int, list[dict], str]:
+    old = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        code = main(args)
+    finally:
+        sys.stdin = old
+    out, err = capsys.readouterr()
+    return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
+
+
+def test_one_ok_file_exits_0(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, recs, _ = run(["--no-entities", str(fixtures_dir / SEED)], capsys)
+    assert code == 0
+    assert len(recs) == 1
+    assert recs[0]["status"] == "ok"
+    assert recs[0]["publisher"] == "머니투데이"
+    assert "removed" not in recs[0]
+
+
+def test_missing_file_is_an_error_record_exit_1(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = str(fixtures_dir / "no-such-file.txt")
+    code, recs, err = run(["--no-entities", str(fixtures_dir / SEED), missing, str(fixtures_dir / SEED)], capsys)
+    assert code == 1
+    assert [r["status"] for r in recs] == ["ok", "error", "ok"]
+    assert recs[1]["source"] == missing
+    assert recs[1]["error"].startswith("FileNotFoundError:")
+    assert "Traceback" not in err
+
+
+def test_folder_input_walks_files_in_order(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, recs, _ = run(["--no-entities", str(fixtures_dir / "dumps")], capsys)
+    assert code == 0
+    names = [Path(r["source"]).name for r in recs]
+    assert names == sorted(names) and len(names) == 3
+
+
+def test_unsupported_suffix_is_skipped_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "data.csv"
+    p.write_text("a,b\n", encoding="utf-8")
+    code, recs, _ = run(["--no-entities", str(p)], capsys)
+    assert code == 1
+    assert recs[0]["status"] == "skipped"
+    assert "UnsupportedInput" in recs[0]["error"]
+
+
+def test_stdin_paths_and_json_lines(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (fixtures_dir / "dumps" / "split_byline.txt").read_text(encoding="utf-8")
+    stdin = "\n".join(
+        [
+            str(fixtures_dir / SEED),
+            json.dumps({"source": "doc-7", "text": text}, ensure_ascii=False),
+            "{not json",
+            json.dumps({"source": "doc-9"}),
+        ]
+    )
+    code, recs, _ = run(["--no-entities", "-"], capsys, stdin)
+    assert code == 1
+    assert [r["source"] for r in recs] == [str(fixtures_dir / SEED), "doc-7", "<stdin>:3", "doc-9"]
+    assert [r["status"] for r in recs] == ["ok", "ok", "error", "error"]
+    assert recs[1]["title"] == "반도체 수출 석 달 연속 늘었다"
+
+
+def test_explain_adds_removed(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, recs, _ = run(["--no-entities", "--explain", str(fixtures_dir / SEED)], capsys)
+    assert code == 0
+    removed = recs[0]["removed"]
+    assert len(removed) >= 10
+    assert len({r["rule"] for r in removed}) >= 4
+    assert all(r["text"] for r in removed)
+
+
+def test_output_file_and_json_format(fixtures_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.json"
+    code = main(["--no-entities", "--format", "json", "-o", str(out), str(fixtures_dir / "dumps")])
+    assert code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert isinstance(data, list) and len(data) == 3
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_human_formats(fmt: str, fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--no-entities", "--format", fmt, str(fixtures_dir / SEED)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "연석회의 개최" in out
+    assert "Copyright" not in out
+    if fmt == "markdown":
+        assert out.startswith("# ")
+
+
+@pytest.mark.parametrize("args", [[], ["--format", "xml", "x.txt"], ["--jobs", "0", "x.txt"], ["--bogus", "x.txt"]])
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 2
+
+
+def test_python_dash_m_entry_point(fixtures_dir: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsclean", "--no-entities", str(fixtures_dir / SEED), "/no/such.txt"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    recs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["status"] for r in recs] == ["ok", "error"]
+    assert "Traceback" not in proc.stderr
