@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from . import saferegex
 from .resources import load_json
 
 
@@ -38,7 +39,7 @@ def table() -> PublisherTable:
 def find_in_text(text: str) -> str | None:
     """The first known publisher named in ``text`` (a copyright line, a byline)."""
     tab = table()
-    m = tab.alias_re.search(text, timeout=0.5)
+    m = saferegex.search(tab.alias_re, text)
     return tab.by_alias.get(m.group(0).lower()) if m else None
 
 
@@ -55,7 +56,7 @@ def from_copyright(text: str) -> str | None:
     known = find_in_text(text)
     if known:
         return known
-    m = _COPYRIGHT_NAME.search(text, timeout=0.5)
+    m = saferegex.search(_COPYRIGHT_NAME, text)
     if m and m["name"].lower() not in _NOT_NAMES:
         return m["name"]
     return None

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from .. import publishers
+from .. import publishers, saferegex
 from ..blocks import Block
 from ..resources import load_json
 from .base import Context, rule
@@ -57,12 +57,12 @@ def patterns() -> BylinePatterns:
 
 
 def _record(ctx: Context, text: str) -> None:
-    for m in patterns().credit.finditer(text, timeout=0.5):
+    for m in saferegex.finditer(patterns().credit, text):
         ctx.add_reporter(m["name"], m["email"], m["role"])
 
 
 def is_byline(text: str) -> bool:
-    return len(text) <= MAX_BYLINE_CHARS and bool(patterns().whole.match(text, timeout=0.5))
+    return len(text) <= MAX_BYLINE_CHARS and bool(saferegex.match(patterns().whole, text))
 
 
 @rule(
@@ -78,13 +78,13 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
     for b in blocks:
         text = b.text
         if len(text) <= MAX_BYLINE_CHARS:
-            if pat.whole.match(text, timeout=0.5):
+            if saferegex.match(pat.whole, text):
                 _record(ctx, text)
                 ctx.drop("byline", b)
                 m = pat.credit.search(text)
                 last_named = m["name"] if m and not m["email"] else None
                 continue
-            m = pat.publisher_name_email.match(text, timeout=0.5)
+            m = saferegex.match(pat.publisher_name_email, text)
             if m:
                 ctx.add_reporter(m["name"], m["email"])
                 if not ctx.publisher and m["press"]:
@@ -111,7 +111,7 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
 
 
 def _cut_dateline(text: str, ctx: Context) -> str:
-    m = patterns().dateline.match(text, timeout=0.5)
+    m = saferegex.match(patterns().dateline, text)
     if not m or m.end() >= len(text):
         return text
     head = m.group(0)
@@ -122,7 +122,7 @@ def _cut_dateline(text: str, ctx: Context) -> str:
 
 def _cut_trailing(text: str, ctx: Context) -> str:
     tail_zone = text[-MAX_BYLINE_CHARS:]
-    m = patterns().trailing.search(tail_zone, timeout=0.5)
+    m = saferegex.search(patterns().trailing, tail_zone)
     if not m or m.start() == 0:
         return text
     tail = m.group(0)

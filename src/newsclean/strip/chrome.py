@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from .. import saferegex
 from ..blocks import Block, fold
 from ..resources import load_json
 from .base import Context, rule
@@ -37,7 +38,7 @@ class ChromeTable:
                 return phrase
         if len(key) <= 200:
             for pattern, phrase in self.patterns:
-                if pattern.fullmatch(key, timeout=0.05):
+                if saferegex.fullmatch(pattern, key):
                     return phrase
         return None
 

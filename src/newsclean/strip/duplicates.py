@@ -16,7 +16,8 @@ from .base import Context, rule
 MIN_CHARS = 20  # shorter blocks ("[앵커]", "사진") repeat legitimately
 BODY_CHARS = 40  # a neighbour this long that is not a copy counts as body
 WINDOW = 2
-MAX_CONTAINMENT_BLOCKS = 3000  # containment check is quadratic-ish: cap it on huge pages
+MAX_CONTAINED_CHARS = 400  # summary sentences and teasers are short
+MAX_CONTAINMENT_PAIRS = 2_000_000  # the containment test is quadratic: cap it on huge pages
 
 
 def _summary_zone(blocks: list[Block], copies: set[int]) -> set[int]:
@@ -51,7 +52,7 @@ def strip_duplicates(blocks: list[Block], ctx: Context) -> list[Block]:
         if len(k) >= MIN_CHARS:
             groups[k].append(i)
     copies = {i for idx in groups.values() if len(idx) > 1 for i in idx}
-    contained = _contained(keys) if len(blocks) <= MAX_CONTAINMENT_BLOCKS else set()
+    contained = _contained(keys)
     zone = _summary_zone(blocks, copies | contained)
     drop: set[int] = set(contained)
     for idx in groups.values():
@@ -70,12 +71,19 @@ def strip_duplicates(blocks: list[Block], ctx: Context) -> list[Block]:
 
 
 def _contained(keys: list[str]) -> set[int]:
-    """Blocks whose text stands inside a longer block (a summary sentence, a teaser)."""
-    long_keys = sorted(((len(k), i) for i, k in enumerate(keys) if len(k) >= MIN_CHARS), reverse=True)
+    """Blocks whose text stands inside a longer block (a summary sentence, a teaser).
+
+    Only blocks up to ``MAX_CONTAINED_CHARS`` are looked for, and the work is capped at
+    ``MAX_CONTAINMENT_PAIRS`` substring tests, so huge pages stay linear.
+    """
+    sized = sorted(((len(k), i) for i, k in enumerate(keys) if len(k) >= MIN_CHARS), reverse=True)
+    small = [(n, i) for n, i in sized if n <= MAX_CONTAINED_CHARS]
+    if len(small) * len(sized) > MAX_CONTAINMENT_PAIRS:
+        return set()
     out: set[int] = set()
-    for n, i in long_keys:
+    for n, i in small:
         k = keys[i]
-        for m, j in long_keys:
+        for m, j in sized:
             if m <= n:
                 break
             if k in keys[j]:

@@ -66,7 +66,7 @@ def headline_like(b: Block) -> bool:
     "links.related",
     "Link lists and related headlines: runs of short headline-like lines (bullets, mostly-link "
     "text, ' - 머니투데이' suffixes) and the header that opens them.",
-    '- 가을 야구 첫 경기 매진…암표 기승 - 가상일보',
+    "- 가을 야구 첫 경기 매진…암표 기승 - 가상일보",
 )
 def strip_link_lists(blocks: list[Block], ctx: Context) -> list[Block]:
     r = rules()

@@ -11,7 +11,7 @@ from functools import cache
 
 import regex
 
-from .. import publishers
+from .. import publishers, saferegex
 from ..blocks import Block
 from ..resources import load_json
 from .base import Context, rule
@@ -104,7 +104,7 @@ def strip_credits(blocks: list[Block], ctx: Context) -> list[Block]:
     pat = patterns().credits
     out = []
     for b in blocks:
-        if len(b.text) <= 80 and pat.match(b.text, timeout=0.2):
+        if len(b.text) <= 80 and saferegex.match(pat, b.text):
             ctx.drop("tail.credits", b)
         else:
             out.append(b)
@@ -122,7 +122,7 @@ def strip_series_tag(blocks: list[Block], ctx: Context) -> list[Block]:
     last_body = max((i for i, b in enumerate(blocks) if ends_sentence(b.text)), default=-1)
     out = []
     for i, b in enumerate(blocks):
-        if i > last_body and pat.match(b.text, timeout=0.2) and not ends_sentence(b.text.strip("[]【】<>〈〉")):
+        if i > last_body and saferegex.match(pat, b.text) and not ends_sentence(b.text.strip("[]【】<>〈〉")):
             ctx.drop("tail.series-tag", b)
         else:
             out.append(b)
