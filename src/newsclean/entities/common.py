@@ -1,0 +1,99 @@
+"""Shared helpers: token lookup by offset, bounded regex scanning."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import regex
+
+from .kiwi import Tok
+
+# Every pattern runs with a timeout: a pathological input costs at most this, per pattern and
+# per chunk, instead of hanging the worker.
+REGEX_TIMEOUT = 2.0
+SCAN_CHUNK = 20000
+
+NOUNISH = frozenset({"NNG", "NNP", "SL", "SH", "XSN", "XPN"})
+HANGUL = regex.compile(r"[가-힣]")
+
+
+class TokenIndex:
+    """Tokens sorted by start with O(log n) lookups by character offset."""
+
+    __slots__ = ("ends", "starts", "toks")
+
+    def __init__(self, toks: Sequence[Tok]) -> None:
+        self.toks = list(toks)
+        self.starts = [t.start for t in self.toks]
+        self.ends = {t.end for t in self.toks}
+
+    def at(self, pos: int) -> int:
+        """Index of the token containing ``pos`` or the first token after it."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.toks[i].end > pos:
+            return i
+        return i + 1
+
+    def starting(self, pos: int) -> Tok | None:
+        i = bisect.bisect_left(self.starts, pos)
+        if i < len(self.toks) and self.toks[i].start == pos:
+            return self.toks[i]
+        return None
+
+    def covering(self, pos: int) -> Tok | None:
+        i = self.at(pos)
+        if i < len(self.toks) and self.toks[i].start <= pos < self.toks[i].end:
+            return self.toks[i]
+        return None
+
+    def after(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def before(self, pos: int) -> int:
+        """Index of the last token ending at or before ``pos`` (-1 if none)."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.toks[i].end > pos:
+            i -= 1
+        return i
+
+
+def finditer(pattern: Any, text: str) -> Iterator[Any]:
+    """``pattern.finditer(text)`` in overlapping windows, each with a timeout.
+
+    Windows are cut at whitespace and overlap by 200 characters so a match never straddles a
+    cut; matches are yielded once, in order, with offsets into ``text``.
+    """
+    n = len(text)
+    if n <= SCAN_CHUNK:
+        try:
+            yield from pattern.finditer(text, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            return
+        return
+    pos = 0
+    done = 0  # matches ending before this were yielded already
+    while pos < n:
+        end = min(n, pos + SCAN_CHUNK)
+        if end < n:
+            cut = text.rfind(" ", pos + SCAN_CHUNK // 2, end)
+            end = cut if cut > pos else end
+        stop = min(n, end + 200)
+        try:
+            for m in pattern.finditer(text, pos, stop, timeout=REGEX_TIMEOUT):
+                if m.start() < done:
+                    continue
+                if m.start() >= end and stop < n:
+                    break
+                done = m.end()
+                yield m
+        except TimeoutError:
+            pass
+        pos = end if end > pos else pos + SCAN_CHUNK
+
+
+def alternation(words: Sequence[str]) -> str:
+    """A regex alternation of ``words``, longest first (so 개사 wins over 개)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

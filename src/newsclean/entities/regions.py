@@ -1,0 +1,125 @@
+"""Regions: the 17 시도 and the 시군구, with official name (on the article's date), code, level.
+
+Rules (see docs/entities.md):
+
+* full names and aliases (서울특별시, 서울시, 강원도, 충북도, 고양시) are taken wherever they start a
+  word and end on a morpheme boundary or inside a proper noun (대구테크노파크 → 대구광역시);
+* short forms that are also common words or several places (경기, 광주, 세종, 대구, 고성, 중구 ...,
+  the list ``ambiguous_regions``) only when Kiwi tags them NNP, or when context confirms: another
+  region name right next to them (경기 고양시, 경남 고성) or a region suffix (경기지역, 광주시민);
+* a 시군구 name shared by several 시도 (중구, 고성군) takes the 시도 named right before it, else the
+  only candidate 시도 named elsewhere in the text; otherwise it is left out;
+* 광주 / 광주시 is 광주광역시 unless 경기 is named right before it (경기도 광주시, code 41610).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+import regex
+
+from ..article import Entity
+from .common import TokenIndex, alternation, finditer
+from .gazetteer import Sido, Sigungu, lexicon, regions
+
+
+@cache
+def _pattern() -> Any:
+    reg = regions()
+    forms = list(reg.sido_by_form) + list(reg.sigungu_by_form)
+    return regex.compile(rf"(?<![가-힣])(?:{alternation(forms)})")
+
+
+@cache
+def _sets() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    lex = lexicon()
+    suffixes = tuple(sorted(lex["region_suffixes"], key=len, reverse=True))
+    org = tuple(sorted(lex["org_suffixes"], key=len, reverse=True))
+    return frozenset(lex["ambiguous_regions"]), suffixes, org
+
+
+def _sido_entity(text: str, s: int, e: int, sido: Sido, day: dt.date | None) -> Entity | None:
+    on = sido.on(day)
+    if on is None:
+        return None
+    name, code = on
+    return Entity("region", text[s:e], s, e, norm=name, code=code, level="sido")
+
+
+def _sgg_entity(text: str, s: int, e: int, g: Sigungu, day: dt.date | None) -> Entity:
+    reg = regions()
+    sido = reg.sido_by_name.get(g.sido)
+    on = sido.on(day) if sido else None
+    sido_name = on[0] if on else g.sido
+    return Entity("region", text[s:e], s, e, norm=f"{sido_name} {g.name}", code=g.code, level="sigungu")
+
+
+def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity]:
+    reg = regions()
+    ambiguous, suffixes, org_suffixes = _sets()
+    matches = [(m.start(), m.end(), m.group()) for m in finditer(_pattern(), text)]
+    # 시도 named in the text, for 시군구 names shared by several 시도.
+    named: set[str] = set()
+    for _s, _e, w in matches:
+        if w in reg.sido_by_form and w not in ambiguous:
+            named.add(reg.sido_by_form[w].name)
+    out: list[Entity] = []
+    prev_end = -10
+    prev_sido: Sido | None = None
+    for s, e, w in matches:
+        tok = idx.starting(s)
+        if tok is None:
+            continue
+        rest = text[e : e + 6]
+        exact = tok.form == w and tok.end == e
+        inside = tok.tag == "NNP" and tok.form.startswith(w) and len(tok.form) > len(w)
+        if inside:
+            tail = tok.form[len(w) :]
+            inside = tail.startswith(suffixes) or tail.endswith(org_suffixes) or tail.endswith("대")
+        boundary = e in idx.ends
+        adjacent_prev = s - prev_end <= 1
+        nxt = _next_region(text, e)
+        context = rest.startswith(suffixes) or nxt or (adjacent_prev and prev_sido is not None)
+        if w in ambiguous or (w in reg.sigungu_by_form and w not in reg.sido_by_form and w[-1] not in "시군구"):
+            ok = (tok.tag == "NNP" and (exact or inside)) or (boundary and context and tok.tag != "VV")
+            if w in ambiguous and not (tok.tag == "NNP" or context):
+                ok = False
+        else:
+            ok = boundary or inside or exact
+        if not ok:
+            continue
+        ent: Entity | None = None
+        sgg = reg.sigungu_by_form.get(w)
+        sido = reg.sido_by_form.get(w)
+        if sido is not None and sgg and adjacent_prev and prev_sido is not None:
+            # 경기 광주(시): the 시군구 of the 시도 just named
+            hit = [g for g in sgg if g.sido == prev_sido.name]
+            if hit:
+                ent = _sgg_entity(text, s, e, hit[0], day)
+        if ent is None and sido is not None:
+            ent = _sido_entity(text, s, e, sido, day)
+            prev_sido = sido
+        elif ent is None and sgg:
+            cands = sgg
+            if len({g.sido for g in cands}) > 1:
+                if adjacent_prev and prev_sido is not None:
+                    cands = [g for g in cands if g.sido == prev_sido.name]
+                else:
+                    cands = [g for g in cands if g.sido in named]
+            if len({g.code for g in cands}) == 1:
+                ent = _sgg_entity(text, s, e, cands[0], day)
+            prev_sido = None
+        if ent is not None:
+            out.append(ent)
+            prev_end = e
+    return out
+
+
+def _next_region(text: str, pos: int) -> bool:
+    """True when another region name follows right after ``pos`` (경기 고양시)."""
+    if pos < len(text) and text[pos] == " ":
+        pos += 1
+    m = _pattern().match(text, pos)
+    return m is not None and len(m.group()) >= 2 and m.group()[-1] in "시군구도"
