@@ -1,0 +1,169 @@
+"""Bytes → str for HTML pages, recording which encoding was used and why.
+
+Order: BOM → the HTTP charset (when given) → ``<meta charset>``/``http-equiv`` in the first
+bytes → strict UTF-8 → bs4's detector → UTF-8 with replacement characters. A declared charset
+is only trusted when the bytes decode strictly with it; a page labelled euc-kr whose bytes are
+UTF-8 decodes as UTF-8. Every Korean label maps to ``cp949`` (a superset of EUC-KR: Python's
+``euc_kr`` codec fails on syllables such as 뷁).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+SCAN_BYTES = 4096
+
+# Labels that all mean "the Korean code page" in practice.
+KOREAN_LABELS = frozenset(
+    {
+        "euc-kr",
+        "euc_kr",
+        "euckr",
+        "euc kr",
+        "ks_c_5601-1987",
+        "ks_c_5601",
+        "ks_c_5601-1989",
+        "ksc5601",
+        "ksc_5601",
+        "ks-c-5601",
+        "ks-c-5601-1987",
+        "korean",
+        "csksc56011987",
+        "csueckr",
+        "iso-ir-149",
+        "windows-949",
+        "x-windows-949",
+        "ms949",
+        "cp949",
+        "uhc",
+        "x-uhc",
+        "iso-2022-kr-euc",
+    }
+)
+# Labels that name a codec Python spells differently (or that are really another codec).
+ALIASES = {
+    "utf8": "utf-8",
+    "unicode-1-1-utf-8": "utf-8",
+    "x-unicode20utf8": "utf-8",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "iso-8859-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{2,40})""", re.IGNORECASE)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    source: str  # bom | http | meta | utf-8 | detector | replace | str
+
+
+def normalize_label(label: str | None) -> str | None:
+    """A charset label → a Python codec name (Korean labels → ``cp949``), or None if unknown."""
+    if not label:
+        return None
+    low = label.strip().strip("\"'").lower()
+    if not low:
+        return None
+    if low in KOREAN_LABELS or low.replace("_", "-") in KOREAN_LABELS:
+        return "cp949"
+    low = ALIASES.get(low, low)
+    try:
+        name = codecs.lookup(low).name
+    except LookupError:
+        return None
+    if name in ("euc_kr", "cp949", "johab"):
+        return "cp949" if name != "johab" else name
+    return name
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset named by a ``<meta>`` tag in the first bytes (raw label, not normalised)."""
+    m = _META_CHARSET.search(data[:SCAN_BYTES])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _try_declared(data: bytes, label: str | None, source: str) -> Decoded | None:
+    codec = normalize_label(label)
+    if codec is None:
+        return None
+    text = _strict(data, codec)
+    if text is not None:
+        # A page labelled with a single-byte code page that is really UTF-8 (mojibake risk).
+        if codec != "utf-8" and _looks_utf8(data):
+            utf = _strict(data, "utf-8")
+            if utf is not None:
+                return Decoded(utf, "utf-8", "utf-8")
+        return Decoded(text, codec, source)
+    if codec != "utf-8":
+        utf = _strict(data, "utf-8")
+        if utf is not None:
+            return Decoded(utf, "utf-8", "utf-8")
+    return None
+
+
+def _looks_utf8(data: bytes) -> bool:
+    """True when the bytes hold UTF-8 multi-byte sequences (a Hangul syllable is 3 bytes: EA–ED ..)."""
+    return bool(re.search(rb"[\xe0-\xef][\x80-\xbf]{2}", data[: SCAN_BYTES * 4])) and _strict(data, "utf-8") is not None
+
+
+def decode(data: bytes | str, http_charset: str | None = None) -> Decoded:
+    """Decode a page; never raises. ``str`` input is returned as is (source ``str``)."""
+    if isinstance(data, str):
+        return Decoded(data, "str", "str")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            # utf-16/utf-32 read (and drop) the BOM themselves; utf-8 needs it cut.
+            text = _strict(data[len(bom) :] if codec == "utf-8" else data, codec)
+            if text is not None:
+                return Decoded(text, codec, "bom")
+            break
+    for label, source in ((http_charset, "http"), (declared_charset(data), "meta")):
+        got = _try_declared(data, label, source)
+        if got is not None:
+            return got
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8", "utf-8")
+    got = _detect(data)
+    if got is not None:
+        return got
+    return Decoded(data.decode("utf-8", "replace"), "utf-8", "replace")
+
+
+def _detect(data: bytes) -> Decoded | None:
+    """bs4's detector: tries cp949 first (the likely code page of a Korean page), then its guesses."""
+    text = _strict(data, "cp949")
+    if text is not None:
+        return Decoded(text, "cp949", "detector")
+    try:
+        from bs4.dammit import UnicodeDammit
+    except ImportError:  # pragma: no cover - bs4 is a dependency
+        return None
+    dammit = UnicodeDammit(data, known_definite_encodings=["cp949"], is_html=True)
+    if dammit.unicode_markup is None or not dammit.original_encoding:
+        return None
+    codec = normalize_label(dammit.original_encoding) or dammit.original_encoding
+    if "\ufffd" in dammit.unicode_markup and dammit.contains_replacement_characters:
+        return None
+    return Decoded(dammit.unicode_markup, codec, "detector")

@@ -1,0 +1,127 @@
+"""The HTML path: bytes → decode → lxml tree → locate (profile or generic) → blocks → strip → Article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..article import Article
+from ..blocks import PARAGRAPH, Block, clean_line
+from ..decode import decode
+from ..strip import Context, run_chain
+from .blockify import blockify
+from .dom import HtmlElement, drop, drop_chrome_inside, parse, prune
+from .jsonld import article_object
+from .locate import locate
+from .xpath import evaluate, first_elements
+
+try:
+    from ..sites import detect as _detect
+except ImportError:  # pragma: no cover - the profiles package is optional during development
+    _detect = None  # type: ignore[assignment]
+
+CAPTION_MARK = "data-nc-caption"
+MIN_BODY_CHARS = 80
+
+__all__ = ["extract_html"]
+
+
+def detect_profile(root: HtmlElement, url: str | None) -> Any:
+    """The site profile of the page, or None (a broken profile set never stops extraction)."""
+    if _detect is None:
+        return None
+    try:
+        return _detect(root, url)
+    except Exception:
+        return None
+
+
+def _profile_blocks(root: HtmlElement, profile: Any) -> list[Block]:
+    for expr in getattr(profile, "drop", ()) or ():
+        for el in evaluate(root, expr):
+            if isinstance(el, HtmlElement):
+                drop(el)
+    for expr in getattr(profile, "caption", ()) or ():
+        for el in evaluate(root, expr):
+            if isinstance(el, HtmlElement):
+                el.set(CAPTION_MARK, "1")
+    els = first_elements(root, getattr(profile, "body", ()) or ())
+    # Nested matches (a container and its own child) would repeat text: keep the outermost.
+    chosen = [el for el in els if not any(anc in els for anc in el.iterancestors())]
+    blocks: list[Block] = []
+    for el in chosen:
+        blocks.extend(blockify(el))
+    return blocks
+
+
+def _body_chars(blocks: list[Block]) -> int:
+    return sum(len(b.text) for b in blocks if b.kind == PARAGRAPH and b.link_density < 0.5)
+
+
+def _jsonld_blocks(ld: dict[str, Any] | None) -> list[Block]:
+    body = ld.get("articleBody") if ld else None
+    if not isinstance(body, str):
+        return []
+    if "<" in body and ">" in body:
+        frag = parse(f"<html><body><div>{body}</div></body></html>")
+        if frag is not None:
+            prune(frag)
+            div = frag.find(".//div")
+            if div is not None:
+                return blockify(div)
+    lines = [clean_line(x) for x in body.replace("\r", "\n").split("\n")]
+    return [Block(x, PARAGRAPH, 0.0, "jsonld:articleBody") for x in lines if x]
+
+
+def extract_html(
+    html: bytes | str,
+    *,
+    url: str | None = None,
+    source: str | None = None,
+    entities: bool = True,
+    http_charset: str | None = None,
+) -> Article:
+    from .. import metadata
+    from ..pipeline import assemble
+
+    dec = decode(html, http_charset)
+    enc = {"encoding": dec.encoding, "encoding_source": dec.source}
+    root = parse(dec.text)
+    if root is None:
+        return Article(
+            source=source, status="empty", error="EmptyDocument: no HTML to parse", url=url,
+            encoding=dec.encoding, encoding_source=dec.source,
+        )
+    ld = article_object(root)
+    profile = detect_profile(root, url)
+    meta = metadata.extract(root, url=url, profile=profile, ld=ld)
+    prune(root)
+    blocks: list[Block] = _profile_blocks(root, profile) if profile is not None else []
+    if _body_chars(blocks) < MIN_BODY_CHARS:
+        container = locate(root)
+        generic: list[Block] = []
+        if container is not None:
+            drop_chrome_inside(container)
+            generic = blockify(container)
+        if _body_chars(generic) > _body_chars(blocks):
+            blocks = generic
+    ld_blocks = _jsonld_blocks(ld)
+    if ld_blocks and _body_chars(ld_blocks) > 2 * max(_body_chars(blocks), MIN_BODY_CHARS // 2):
+        blocks = ld_blocks
+    ctx = Context(portal=meta.portal, publisher=meta.publisher, title=meta.title)
+    blocks_in = len(blocks)
+    kept = run_chain(blocks, ctx)
+    info = meta.as_dict()
+    info["reporters"] = metadata.merge_reporters(meta.reporters, ctx.reporters)
+    info["publisher"] = meta.publisher or ctx.publisher or _host_publisher(url, meta.url)
+    info.update(enc)
+    return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=info, entities=entities)
+
+
+def _host_publisher(*urls: str | None) -> str | None:
+    from .. import metadata, publishers
+
+    for u in urls:
+        got = publishers.from_host(metadata.host_of(u))
+        if got:
+            return got
+    return None

@@ -1,0 +1,136 @@
+"""Parsing and pruning: decoded text → an lxml tree without scripts, comments or hidden nodes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import lxml.html
+import regex
+from lxml import etree
+from lxml.html import HtmlElement
+
+from ..resources import load_json
+
+PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+_XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>", regex.IGNORECASE)
+_WORD_SPLIT = regex.compile(r"[^a-z0-9]+")
+_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    drop_tags: tuple[str, ...]
+    chrome_tags: frozenset[str]
+    chrome_tokens: frozenset[str]
+    hidden_tokens: frozenset[str]
+    caption_tokens: frozenset[str]
+    body_tokens: frozenset[str]
+    suffix_separators: tuple[str, ...]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    d = load_json("html.json")
+    return Vocabulary(
+        tuple(d["drop_tags"]),
+        frozenset(d["chrome_tags"]),
+        frozenset(d["chrome_tokens"]),
+        frozenset(d["hidden_tokens"]),
+        frozenset(d["caption_tokens"]),
+        frozenset(d["body_tokens"]),
+        tuple(d["site_suffix_separators"]),
+    )
+
+
+def parse(text: str) -> HtmlElement | None:
+    """Parse decoded HTML; None when there is nothing to parse."""
+    text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
+    if not text.strip():
+        return None
+    try:
+        root = lxml.html.document_fromstring(text, parser=PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+@cache
+def _tokens_of(value: str) -> frozenset[str]:
+    words: set[str] = set()
+    for name in value.split():
+        low = name.lower()
+        words.add(low)
+        words.update(w for w in _WORD_SPLIT.split(_CAMEL.sub("_", name).lower()) if w)
+    return frozenset(words)
+
+
+def tokens(el: HtmlElement) -> frozenset[str]:
+    """The words of an element's class and id (``article_body`` → article_body, article, body)."""
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return frozenset()
+    return _tokens_of(f"{cls or ''} {ident or ''}")
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _DISPLAY_NONE.search(style))
+
+
+def drop(el: HtmlElement) -> None:
+    """Remove an element but keep its tail text (an ad script inside a word joins the word)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    el.drop_tree()
+
+
+def prune(root: HtmlElement) -> None:
+    """Drop non-text elements, page furniture and hidden nodes, in place."""
+    voc = vocabulary()
+    etree.strip_elements(root, *voc.drop_tags, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    doomed = []
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in voc.chrome_tags or is_hidden(el):
+            doomed.append(el)
+    for el in doomed:
+        drop(el)
+
+
+def drop_chrome_inside(container: HtmlElement) -> int:
+    """Drop boxes inside the article container whose class/id names them chrome or hidden text.
+
+    A box holding most of the container's text is kept (a badly named wrapper, not a widget).
+    """
+    voc = vocabulary()
+    total = len(container.text_content()) or 1
+    doomed = []
+    for el in container.iterdescendants():
+        if not isinstance(el.tag, str):
+            continue
+        toks = tokens(el)
+        if not toks:
+            continue
+        if toks & voc.hidden_tokens or (toks & voc.chrome_tokens and not toks & voc.caption_tokens):
+            doomed.append(el)
+    n = 0
+    for el in doomed:
+        if el.getparent() is None or _detached(el, container):
+            continue
+        if len(el.text_content()) > 0.5 * total:
+            continue
+        drop(el)
+        n += 1
+    return n
+
+
+def _detached(el: HtmlElement, container: HtmlElement) -> bool:
+    return all(anc is not container for anc in el.iterancestors())

@@ -1,0 +1,113 @@
+"""The generic locator: find the article container of a page no profile knows.
+
+Every block-level element with enough inline text is a paragraph unit. A unit's score
+(length, commas, Korean sentence endings ``다.``/``요.``, less its link text) goes to the unit
+itself, its parent and (halved) its grandparent; the best-scoring element, weighed by its
+link density and by chrome/body words in its class or id, is the container. When one child
+holds nearly all of the winner's score the child is the container (a ``<br>``-text div).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .blockify import BLOCK_TAGS
+from .dom import HtmlElement, tokens, vocabulary
+
+_KOREAN_END = regex.compile(r"(?:[다요죠까])[.!?]|[가-힣][.!?][\"'”’」』)]?(?=\s|$)")
+MIN_UNIT_CHARS = 20
+DESCEND_SHARE = 0.85
+
+
+def _unit_score(text: str, link_chars: int) -> float:
+    n = len(text)
+    if n < MIN_UNIT_CHARS:
+        return 0.0
+    density = link_chars / n
+    if density > 0.6:
+        return 0.0
+    ends = len(_KOREAN_END.findall(text))
+    score = 1.0 + min(n / 100.0, 3.0) + 0.3 * min(text.count(","), 10) + 2.0 * min(ends, 10)
+    return score * (1.0 - density)
+
+
+def locate(root: HtmlElement) -> HtmlElement | None:
+    """The element most likely to hold the article body, or None."""
+    voc = vocabulary()
+    nodes = [el for el in root.iter() if isinstance(el.tag, str)]
+    if not nodes:
+        return None
+    inline_text: dict[HtmlElement, list[str]] = {}
+    inline_links: dict[HtmlElement, int] = {}
+    total_len: dict[HtmlElement, int] = {}
+    link_len: dict[HtmlElement, int] = {}
+    score: dict[HtmlElement, float] = {}
+    # Children come after their parents in document order: walk it backwards (bottom-up).
+    for el in reversed(nodes):
+        parts = [el.text or ""]
+        links = len((el.text or "").strip()) if el.tag == "a" else 0
+        tot = len(el.text or "")
+        lnk = 0
+        for child in el:
+            if not isinstance(child.tag, str):
+                parts.append(child.tail or "")
+                tot += len(child.tail or "")
+                continue
+            tot += total_len.get(child, 0) + len(child.tail or "")
+            lnk += link_len.get(child, 0)
+            if child.tag not in BLOCK_TAGS and child in inline_text:
+                parts.extend(inline_text.pop(child))
+                links += inline_links.pop(child, 0)
+            parts.append(child.tail or "")
+            if el.tag == "a":
+                links = sum(len(p.strip()) for p in parts)
+        total_len[el] = tot
+        link_len[el] = tot if el.tag == "a" else lnk
+        if el.tag in BLOCK_TAGS:
+            text = " ".join("".join(parts).split())
+            s = _unit_score(text, links)
+            if s:
+                score[el] = score.get(el, 0.0) + s
+                parent = el.getparent()
+                if parent is not None:
+                    score[parent] = score.get(parent, 0.0) + s
+                    grand = parent.getparent()
+                    if grand is not None:
+                        score[grand] = score.get(grand, 0.0) + 0.5 * s
+        else:
+            inline_text[el] = parts
+            inline_links[el] = links
+    if not score:
+        return None
+    best: HtmlElement | None = None
+    best_score = 0.0
+    weighted: dict[HtmlElement, float] = {}
+    for el, s in score.items():
+        if el.tag in ("html", "body"):
+            s *= 0.5
+        toks = tokens(el)
+        if toks & voc.chrome_tokens:
+            s *= 0.3
+        elif toks & voc.body_tokens:
+            s *= 1.2
+        s *= 1.0 - min(1.0, link_len.get(el, 0) / max(1, total_len.get(el, 0)))
+        weighted[el] = s
+        if s > best_score:
+            best, best_score = el, s
+    if best is None:
+        return None
+    return _descend(best, weighted)
+
+
+def _descend(best: HtmlElement, weighted: dict[HtmlElement, float]) -> HtmlElement:
+    while True:
+        top = weighted.get(best, 0.0)
+        child_best = None
+        for child in best:
+            w = weighted.get(child)
+            if w is not None and w >= DESCEND_SHARE * top:
+                child_best = child
+                break
+        if child_best is None:
+            return best
+        best = child_best

@@ -1,0 +1,309 @@
+"""Article metadata from a parsed page: title, publisher, portal, dates, reporters, section, URL.
+
+Sources in order of trust: the site profile's XPaths, then ``og:*``/``article:*``/other
+``<meta>`` tags, then JSON-LD, then the page's visible text (``<h1>``, ``<title>``). The strip
+chain adds what it finds in the body (bylines, copyright lines): see :func:`merge_reporters`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import regex
+
+from . import publishers
+from .article import Reporter
+from .dates import parse_date
+from .html.dom import HtmlElement, vocabulary
+from .html.jsonld import people, text_of
+from .html.xpath import all_texts, first_text
+
+PORTAL_HOSTS = {"naver.com": "naver", "daum.net": "daum", "nate.com": "nate"}
+_ROLE_TAIL = regex.compile(
+    r"\s*(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|편집위원|통신원|PD)\s*$"
+)
+_PERSON = regex.compile(r"^[가-힣]{2,4}$")
+_EMAIL = regex.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+_PORTAL_SUFFIX = regex.compile(r"\s*[|:·\-]\s*(?:네이버|다음|네이트|Daum|NAVER|Naver)(?:\s*뉴스)?\s*$")
+_SITE_WORDS = regex.compile(
+    r"(?:뉴스|일보|신문|경제|방송|닷컴|타임스|미디어|저널|투데이|데일리|TV|News|\.com|\.co\.kr|\.kr)\s*$", regex.I
+)
+
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "published_time",
+    "article:published", "ptime", "pubdate", "publishdate", "publish-date", "date", "dc.date",
+    "dc.date.issued", "sailthru.date", "parsely-pub-date", "og:regdate", "dable:published_time",
+    "article.published", "datepublished",
+)
+MODIFIED_META = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "utime", "lastmod",
+    "last-modified", "dable:modified_time", "datemodified",
+)
+
+
+class ProfileLike(Protocol):
+    name: str
+    portal: str | None
+    publisher: str | None
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    subtitle: str | None = None
+    publisher: str | None = None
+    portal: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    section: str | None = None
+    url: str | None = None
+    reporters: list[Reporter] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "publisher": self.publisher,
+            "portal": self.portal,
+            "published": self.published,
+            "modified": self.modified,
+            "section": self.section,
+            "url": self.url,
+            "reporters": list(self.reporters),
+        }
+
+
+def meta_tags(root: HtmlElement) -> dict[str, str]:
+    """``<meta name|property|itemprop=... content=...>`` as a dict (first value wins; keys lowercased)."""
+    out: dict[str, str] = {}
+    for m in root.iter("meta"):
+        content = m.get("content")
+        if content is None or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = m.get(attr)
+            if key:
+                out.setdefault(key.strip().lower(), " ".join(content.split()))
+    return out
+
+
+def _xp(profile: Any, name: str) -> tuple[str, ...]:
+    value = getattr(profile, name, ()) if profile is not None else ()
+    return tuple(value) if isinstance(value, (tuple, list)) else ()
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def portal_of_host(host: str | None) -> str | None:
+    if not host:
+        return None
+    for suffix, portal in PORTAL_HOSTS.items():
+        if host == suffix or host.endswith("." + suffix):
+            return portal
+    return None
+
+
+def clean_title(title: str | None, site_names: Iterable[str] = ()) -> str | None:
+    """Drop a trailing (or leading) site name: ``제목 - 머니투데이``, ``제목 : 네이버 뉴스``."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    title = _PORTAL_SUFFIX.sub("", title)
+    names = {n for n in site_names if n}
+    for _ in range(2):
+        changed = False
+        for sep in vocabulary().suffix_separators:
+            head, found, tail = title.rpartition(sep)
+            if found and head.strip() and _is_site_name(tail.strip(), names):
+                title = head.strip()
+                changed = True
+                break
+            tail2, found2, rest = title.partition(sep)
+            if found2 and rest.strip() and _is_site_name(tail2.strip(), names) and len(rest) > len(tail2):
+                title = rest.strip()
+                changed = True
+                break
+        if not changed:
+            break
+    return title or None
+
+
+def _is_site_name(text: str, names: set[str]) -> bool:
+    if not text or len(text) > 30:
+        return False
+    if text in names:
+        return True
+    pub = publishers.find_in_text(text)
+    if pub and len(text) <= len(pub) + 12:
+        return True
+    return bool(_SITE_WORDS.search(text)) and len(text) <= 20 and " " not in text.strip()
+
+
+def publisher_name(text: str | None) -> str | None:
+    """The press's name from a label such as ``연합뉴스 | 네이버`` or ``Copyright 머니투데이``."""
+    if not text:
+        return None
+    text = _PORTAL_SUFFIX.sub("", " ".join(text.split())).strip(" |:-")
+    if not text:
+        return None
+    known = publishers.find_in_text(text)
+    if known:
+        return known
+    if len(text) <= 20 and not _EMAIL.search(text) and not regex.search(r"https?:", text):
+        return text
+    return None
+
+
+def parse_credit(text: str) -> list[Reporter]:
+    """Reporters in a byline text (``홍길동 기자 hong@x.com``, ``홍길동·김철수 기자``)."""
+    from .strip.byline import patterns
+
+    out: list[Reporter] = []
+    for m in patterns().credit.finditer(text, timeout=0.5):
+        out.append(Reporter(m["name"], m["email"], None))
+    if out:
+        return out
+    # 홍길동·김철수 기자 / a bare name with an e-mail
+    m2 = regex.search(r"((?:[가-힣]{2,4}\s*[,·ㆍ]\s*)+[가-힣]{2,4})\s*기자", text)
+    if m2:
+        for name in regex.split(r"\s*[,·ㆍ]\s*", m2.group(1)):
+            out.append(Reporter(name, None, None))
+    return out
+
+
+def from_jsonld_people(value: Any) -> list[Reporter]:
+    out = []
+    for name, email in people(value):
+        name = _ROLE_TAIL.sub("", name).strip()
+        if _PERSON.match(name) and not publishers.find_in_text(name):
+            out.append(Reporter(name, email, None))
+    return out
+
+
+def merge_reporters(*groups: Sequence[Reporter]) -> list[Reporter]:
+    """Union in order; a later sighting of a name adds its e-mail."""
+    out: list[Reporter] = []
+    for group in groups:
+        for r in group:
+            for i, have in enumerate(out):
+                if have.name == r.name:
+                    if r.email and not have.email:
+                        out[i] = Reporter(have.name, r.email, have.role or r.role)
+                    break
+                if r.email and have.email == r.email:
+                    break
+            else:
+                out.append(r)
+    return out
+
+
+def extract(
+    root: HtmlElement,
+    *,
+    url: str | None,
+    profile: Any = None,
+    ld: dict[str, Any] | None = None,
+) -> Meta:
+    """Everything but the body, read from the unpruned page."""
+    metas = meta_tags(root)
+    ld = ld or {}
+    out = Meta()
+    # URL: canonical, og:url, else the URL given.
+    canonical = None
+    for link in root.iter("link"):
+        if (link.get("rel") or "").strip().lower() == "canonical" and (link.get("href") or "").strip():
+            canonical = link.get("href", "").strip()
+            break
+    out.url = canonical or metas.get("og:url") or url
+    host = host_of(url) or host_of(out.url)
+    out.portal = (getattr(profile, "portal", None) if profile is not None else None) or portal_of_host(host)
+    # Publisher.
+    pub = getattr(profile, "publisher", None) if profile is not None else None
+    pub = pub or publisher_name(first_text(root, _xp(profile, "publisher_xpath")))
+    if not pub:
+        for key in ("og:article:author", "article:publisher_name", "dable:author_name"):
+            pub = publisher_name(metas.get(key)) if key != "dable:author_name" else None
+            if pub:
+                break
+    if not pub:
+        site = metas.get("og:site_name") or metas.get("twitter:site")
+        cand = publishers.find_in_text(site) if site else None
+        if cand and not portal_of_host(host):
+            pub = cand
+    if not pub:
+        pub = publisher_name(text_of(ld.get("publisher")))
+    if not pub:
+        author = metas.get("author")
+        pub = publishers.find_in_text(author) if author else None
+    if not pub and not out.portal:
+        pub = publishers.from_host(host)
+    out.publisher = pub
+    # Title.
+    site_names = [n for n in (pub, metas.get("og:site_name")) if n]
+    title = first_text(root, _xp(profile, "title"))
+    if not title:
+        title = metas.get("og:title") or metas.get("twitter:title") or text_of(ld.get("headline"))
+    if not title:
+        title = _h1(root)
+    if not title:
+        t = root.find(".//title")
+        title = t.text_content() if t is not None else None
+    out.title = clean_title(title, site_names)
+    out.subtitle = first_text(root, _xp(profile, "subtitle")) or text_of(ld.get("alternativeHeadline"))
+    # Dates.
+    out.published = _date_from(root, _xp(profile, "published"), metas, PUBLISHED_META, ld.get("datePublished"))
+    out.modified = _date_from(root, _xp(profile, "modified"), metas, MODIFIED_META, ld.get("dateModified"))
+    if out.published is None:
+        out.published = _time_element(root)
+    # Section.
+    out.section = first_text(root, _xp(profile, "section")) or metas.get("article:section") or text_of(
+        ld.get("articleSection")
+    )
+    # Reporters: the profile's byline, then JSON-LD authors.
+    reps: list[Reporter] = []
+    for text in all_texts(root, _xp(profile, "byline")):
+        reps = merge_reporters(reps, parse_credit(text))
+    reps = merge_reporters(reps, from_jsonld_people(ld.get("author")))
+    out.reporters = reps
+    return out
+
+
+def _date_from(
+    root: HtmlElement, exprs: tuple[str, ...], metas: dict[str, str], keys: tuple[str, ...], ld_value: Any
+) -> str | None:
+    for expr in exprs:
+        got = parse_date(first_text(root, (expr,)))
+        if got:
+            return got
+    for key in keys:
+        got = parse_date(metas.get(key))
+        if got:
+            return got
+    return parse_date(text_of(ld_value))
+
+
+def _time_element(root: HtmlElement) -> str | None:
+    for t in root.iter("time"):
+        got = parse_date(t.get("datetime") or t.text_content())
+        if got:
+            return got
+    return None
+
+
+def _h1(root: HtmlElement) -> str | None:
+    for h in root.iter("h1"):
+        text = " ".join(h.text_content().split())
+        if len(text) >= 8:
+            return text
+    return None
