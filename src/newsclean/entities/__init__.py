@@ -39,6 +39,8 @@ def _resolve(cands: Iterable[Entity]) -> list[Entity]:
     by_family: dict[str, list[Entity]] = {}
     for e in cands:
         fam, _ = _PRIORITY.get(e.type, (e.type, 0))
+        if e.type == "region":  # a 시군구 and its 시도 share a span
+            fam = f"region:{e.level}"
         by_family.setdefault(fam, []).append(e)
     out: list[Entity] = []
     for items in by_family.values():

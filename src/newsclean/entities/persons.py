@@ -48,115 +48,178 @@ def _role_re() -> Any:
 def _vocab() -> tuple[str, frozenset[str], frozenset[str]]:
     lex = lexicon()
     reg = regions()
-    known = set(lex["person_stopwords"]) | set(lex["known_orgs"]) | set(lex["roles"])
+    known = set(lex["person_stopwords"]) | set(lex["known_orgs"]) | set(lex["roles"]) | set(lex["countries"])
     known |= set(reg.sido_by_form) | set(reg.sigungu_by_form) | ministries().names()
     return lex["surnames"], frozenset(known), frozenset(lex["honorifics"])
 
 
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(lexicon()["org_suffixes"], key=len, reverse=True))
+
+
+@cache
+def _foreign_syllables() -> frozenset[str]:
+    return frozenset(lexicon()["foreign_syllables"])
+
+
+def _has_foreign(form: str) -> bool:
+    fs = _foreign_syllables()
+    return any(c in fs for c in form)
+
+
 def _korean_name(form: str) -> bool:
+    """Surname + one or two syllables (or a two-syllable surname + two), not a known word."""
     surnames, known, _ = _vocab()
-    return 2 <= len(form) <= 4 and form[0] in surnames and form not in known and bool(
-        _HANGUL_NAME.fullmatch(form)
-    )
+    if form in known or not _HANGUL_NAME.fullmatch(form) or _has_foreign(form):
+        return False
+    if len(form) == 4:
+        return form[:2] in ("남궁", "황보", "선우", "제갈", "독고", "사공", "서문")
+    return 2 <= len(form) <= 3 and form[0] in surnames
 
 
-def _foreignish(t: Tok) -> bool:
-    _, known, _ = _vocab()
-    return t.tag == "NNP" and t.form not in known and bool(_HANGUL_NAME.fullmatch(t.form)) and t.user is None
+_NAME_TAGS = frozenset({"NNP", "NNG", "MM", "NR", "XR", "NNB"})
+_FOREIGN = regex.compile(r"[가-힣]{1,6}(?: [가-힣]{1,6}){0,2}")
+
+
+def _words(toks: list[Tok]) -> list[tuple[int, int]]:
+    """(first, last) token index of each whitespace-delimited word."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        j = i
+        while j + 1 < n and toks[j + 1].start == toks[j].end:
+            j += 1
+        out.append((i, j))
+        i = j + 1
+    return out
 
 
 def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     toks = idx.toks
-    n = len(toks)
     _, known, honor = _vocab()
     roles: list[tuple[int, int, str]] = []
     for m in finditer(_role_re(), text):
         s, e = m.span()
-        if e not in idx.ends:
+        if e not in idx.ends or (idx.starting(s) is None and idx.covering(s - 1) is None):
             continue
-        rs = m.start("role")
-        if idx.starting(rs) is None and idx.covering(rs) is not None:
-            # inside a word: accept only when glued right after a name (김성수의원)
-            tok = idx.covering(rs)
-            if tok is None or tok.start != rs:
-                prev = idx.covering(rs - 1)
-                if prev is None or prev.tag != "NNP":
-                    continue
+        if idx.starting(s) is None:
+            prev = idx.covering(s - 1)
+            if prev is None or prev.tag not in ("NNP", "NNG"):
+                continue
         roles.append((s, e, regex.sub(r"\s+", " ", m.group())))
-    role_starts = [r[0] for r in roles]
+    role_at = {r[0]: r for r in roles}
     role_ends = {r[1]: r for r in roles}
 
+    words = _words(toks)
     out: list[Entity] = []
-    i = 0
-    while i < n:
-        t = toks[i]
-        if t.tag != "NNP" or t.user is not None:
-            i += 1
+    w = 0
+    while w < len(words):
+        i, j = words[w]
+        while i < j and toks[i].tag in ("SSO", "SSC", "SS", "SO", "SW", "SP"):
+            i += 1  # (이재명), ―우병우, [김민준
+        # the name part of the word: up to the first particle/ending or a glued role (김성수의원)
+        k = i
+        while k <= j and toks[k].tag in _NAME_TAGS and (k == i or toks[k].start not in role_at):
+            k += 1
+        first = toks[i]
+        if k == i or first.tag not in ("NNP", "NNG", "SL") and first.user is None:
+            w += 1
             continue
-        # the name: a Korean name token, or a run of foreign-looking proper nouns
-        j = i
-        if not _korean_name(t.form):
-            while (j + 1 < n and _foreignish(toks[j + 1]) and toks[j + 1].start - toks[j].end == 1
-                   and text[toks[j].end] == " "):
-                j += 1
-            if not _foreignish(t):
-                i += 1
-                continue
-        s, e = t.start, toks[j].end
+        s, e = first.start, toks[k - 1].end
         name = text[s:e]
-        role = _role_after(text, idx, j + 1, e, roles, role_starts)
+        whole = k > j  # nothing glued after the name
+        korean = _korean_name(name)
+        foreign = (
+            not korean and first.tag == "NNP" and first.user is None and name not in known
+            and bool(_FOREIGN.fullmatch(name)) and not name.endswith(_org_suffixes())
+        )
+        last_w = w
+        if foreign or (korean and first.tag == "NNP" and whole):
+            # a foreign name runs over the next proper-noun words (도널드 트럼프 주니어)
+            while whole and last_w + 1 < len(words):
+                i2, j2 = words[last_w + 1]
+                t2 = toks[i2]
+                if t2.start - e != 1 or t2.tag != "NNP" or t2.user is not None or t2.form in known:
+                    break
+                if t2.form.endswith(_org_suffixes()):
+                    break
+                if len(name) == 3 and korean and not _has_foreign(t2.form):
+                    break
+                k2 = i2
+                while k2 <= j2 and toks[k2].tag in ("NNP",):
+                    k2 += 1
+                e = toks[k2 - 1].end
+                whole = k2 > j2
+                last_w += 1
+                foreign = True
+            name = text[s:e]
+        if not (korean or foreign) or name in known or first.user is not None:
+            w += 1
+            continue
+        if first.tag != "NNP" and not (korean and len(name) == 3):
+            w += 1
+            continue
+        kk = idx.after(e)
+        role = _role_after(idx, kk, e, role_at)
         if role is None:
             role = _role_before(text, s, role_ends)
-        korean = i == j and _korean_name(t.form)
         ok = role is not None
-        if not ok and j + 1 < n and toks[j + 1].start == e and toks[j + 1].form in honor:
+        nxt = toks[kk] if kk < len(toks) else None
+        if not ok and nxt is not None and nxt.start == e and nxt.form in honor:
             ok = True
-        if not ok and korean and t.form[1:2] == "모" and len(t.form) == 2:
-            ok = False
-        if not ok:
-            nxt = toks[j + 1] if j + 1 < n else None
+        if not ok and first.tag == "NNP":
             follows = nxt is None or nxt.tag in _AFTER_OK or nxt.start > e
-            if korean and len(t.form) >= 3 and follows:
+            if korean and len(name) >= 3 and follows:
                 ok = True
-            elif not korean and j > i and follows:
+            elif foreign and last_w > w and follows:
                 ok = True
-        if ok and name not in known:
+        if ok and (first.tag == "NNP" or role is not None):
             out.append(Entity("person", name, s, e, norm=name, role=role))
-        i = j + 1
+        w = last_w + 1
     # 김모(33)씨, 박씨: a lone surname before 모/씨
     surnames = _vocab()[0]
     for k, t in enumerate(toks[:-1]):
         if len(t.form) == 1 and t.form in surnames and t.tag in ("NNP", "NNG", "NNB"):
             nxt = toks[k + 1]
-            if nxt.start == t.end and (nxt.form in ("씨", "모") or (nxt.form == "모씨")):
+            if nxt.start == t.end and nxt.form in ("씨", "모", "모씨"):
                 out.append(Entity("person", t.form, t.start, t.end, norm=t.form))
     return out
 
 
-def _role_after(
-    text: str, idx: TokenIndex, k: int, end: int, roles: list[tuple[int, int, str]], role_starts: list[int]
-) -> str | None:
+def _role_after(idx: TokenIndex, k: int, end: int, role_at: dict[int, tuple[int, int, str]]) -> str | None:
+    """The title after a name: the last title of the noun chain that follows it (최기홍
+    국민연금연구원 연구위원 → 연구위원), stopping at 겸, '·' or a particle once one was found."""
     toks = idx.toks
-    limit = end + 30
-    r = bisect.bisect_left(role_starts, end)
-    if r >= len(roles) or roles[r][0] > limit:
-        return None
-    target = roles[r][0]
-    # every token between the name and the role must be a noun-like gap word
+    gap_words = lexicon()["name_gap_words"]
+    found: str | None = None
     steps = 0
-    while k < len(toks) and toks[k].start < target:
+    pos = end
+    while k < len(toks) and steps < 8 and toks[k].start - end < 40:
         t = toks[k]
-        if t.end > target:
+        r = role_at.get(t.start)
+        if r is not None and t.start - pos <= 1:
+            found = r[2]
+            while k < len(toks) and toks[k].end <= r[1]:
+                k += 1
+            pos = r[1]
+            steps += 1
+            continue
+        if found is not None:
+            if t.tag in ("NNG", "NNP", "SL") and t.start - pos <= 1 and t.form not in gap_words:
+                pos = t.end
+                k += 1
+                steps += 1
+                continue
             break
-        if t.tag not in _GAP_TAGS and t.form not in lexicon()["name_gap_words"]:
+        if t.tag not in _GAP_TAGS and t.form not in gap_words:
             return None
-        if t.tag == "SP" and t.form not in ("·", ",") or (t.form == "," and steps > 0):
+        if t.tag == "SP" and t.form not in ("·",):
             return None
+        pos = t.end
         steps += 1
-        if steps > 6:
-            return None
         k += 1
-    return roles[r][2]
+    return found
 
 
 def _role_before(text: str, start: int, role_ends: dict[int, tuple[int, int, str]]) -> str | None:
@@ -164,6 +227,4 @@ def _role_before(text: str, start: int, role_ends: dict[int, tuple[int, int, str
         r = role_ends.get(start - gap)
         if r is not None and (gap == 0 or text[start - 1] in " ("):
             return r[2]
-    if start >= 2 and text[start - 1] == " " and text[start - 2] == "(":
-        return None
     return None

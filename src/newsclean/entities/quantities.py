@@ -23,9 +23,9 @@ TIME_UNITS = ["년", "년간", "년대", "년도", "월", "일", "일간", "개�
               "시", "시간", "분", "초", "분기", "세기", "박", "일째", "년째", "개월째", "시즌"]
 PERCENT_UNITS = {"%": "%", "％": "%", "퍼센트": "%", "%포인트": "%p", "%p": "%p", "％포인트": "%p", "%P": "%p"}
 
-_GROUP = rf"(?:{ATOM})\s?[조억만천백]"
+_GROUP = rf"(?:{ATOM})(?:여)?\s?[조억만천백]"
 _NUMEXPR = rf"(?:{_GROUP})(?:\s?(?:{_GROUP})){{0,4}}(?:{ATOM})?|(?:{ATOM})"
-_NUM_PART = regex.compile(rf"({ATOM})\s?([조억만천백])?")
+_NUM_PART = regex.compile(rf"({ATOM})(?:여)?\s?([조억만천백])?")
 
 
 @cache
@@ -80,18 +80,48 @@ def counted_noun(text: str, idx: TokenIndex, start: int, end: int) -> str | None
         first, last = toks[run[0]], toks[run[-1]]
         if first.tag in ("NNG", "NNP", "SL"):
             return text[first.start : last.end]
+    return _noun_before(text, idx, start)
+
+
+_SKIP_BACK = frozenset({"’", "”", "'", '"', "」", "』", "》", "〉"})
+
+
+def _noun_before(text: str, idx: TokenIndex, start: int) -> str | None:
+    """The noun phrase right before the number, over a closing quote, a parenthesis (사우나(SAUNA)’)
+    or a subject/topic/object particle (사례가 두 건, 취업자는 34만명)."""
+    toks = idx.toks
     j = idx.before(start)
-    run = []
     pos = start
-    while j >= 0 and len(run) < 3 and toks[j].tag in NOUNISH and pos - toks[j].end <= 1:
+    for _ in range(3):
+        if j < 0 or pos - toks[j].end > 1:
+            return None
+        t = toks[j]
+        if t.form in _SKIP_BACK:
+            pos, j = t.start, j - 1
+        elif t.form == ")":
+            depth = 0
+            while j >= 0:
+                depth += toks[j].form == ")"
+                depth -= toks[j].form == "("
+                j -= 1
+                if depth == 0:
+                    break
+            pos = toks[j + 1].start
+        elif t.tag in ("JKS", "JX", "JKO") and t.start - (toks[j - 1].end if j else 0) == 0:
+            pos, j = t.start, j - 1
+        else:
+            break
+    run: list[int] = []
+    while j >= 0 and len(run) < 4 and toks[j].tag in NOUNISH and pos - toks[j].end <= 1:
         run.append(j)
         pos = toks[j].start
         j -= 1
-    if run:
-        first, last = toks[run[-1]], toks[run[0]]
-        if last.tag in ("NNG", "NNP", "SL"):
-            return text[first.start : last.end]
-    return None
+    if not run or toks[run[0]].tag not in ("NNG", "NNP", "SL", "XSN"):
+        return None
+    first = toks[run[-1]].start
+    while first > 0 and not text[first - 1].isspace() and text[first - 1] not in "‘“'\"(「『《〈[":
+        first -= 1  # up to the start of the word (참관객, 저소득층)
+    return text[first : toks[run[0]].end]
 
 
 def find_quantities(text: str, idx: TokenIndex) -> list[Entity]:

@@ -33,11 +33,21 @@ def _pattern() -> Any:
 
 
 @cache
-def _sets() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+def _sets() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     lex = lexicon()
     suffixes = tuple(sorted(lex["region_suffixes"], key=len, reverse=True))
-    org = tuple(sorted(lex["org_suffixes"], key=len, reverse=True))
-    return frozenset(lex["ambiguous_regions"]), suffixes, org
+    org = tuple(sorted(lex["org_suffixes"] + lex["compound_tails"], key=len, reverse=True))
+    return frozenset(lex["ambiguous_regions"]), suffixes, org, frozenset(lex["region_tails"])
+
+
+_JOSA = regex.compile(r"(?:에서는|에서|으로|에는|은|는|이|가|을|를|의|에|과|와|도|로|만)$")
+_WORD = regex.compile(r"[^\s,.·()\[\]<>\"'‘’“”]+")
+_LIST = regex.compile(r"(?:와|과|및|,|·|/|\s)+")
+
+
+def _word_at(text: str, pos: int) -> str:
+    m = _WORD.match(text, pos)
+    return _JOSA.sub("", m.group()) if m else ""
 
 
 def _sido_entity(text: str, s: int, e: int, sido: Sido, day: dt.date | None) -> Entity | None:
@@ -58,7 +68,7 @@ def _sgg_entity(text: str, s: int, e: int, g: Sigungu, day: dt.date | None) -> E
 
 def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity]:
     reg = regions()
-    ambiguous, suffixes, org_suffixes = _sets()
+    ambiguous, suffixes, org_suffixes, tails = _sets()
     matches = [(m.start(), m.end(), m.group()) for m in finditer(_pattern(), text)]
     # 시도 named in the text, for 시군구 names shared by several 시도.
     named: set[str] = set()
@@ -74,17 +84,32 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
             continue
         rest = text[e : e + 6]
         exact = tok.form == w and tok.end == e
-        inside = tok.tag == "NNP" and tok.form.startswith(w) and len(tok.form) > len(w)
-        if inside:
+        inside = False
+        if tok.form.startswith(w) and len(tok.form) > len(w):
             tail = tok.form[len(w) :]
-            inside = tail.startswith(suffixes) or tail.endswith(org_suffixes) or tail.endswith("대")
+            inside = tail in tails or (
+                tok.tag == "NNP" and (tail.startswith(suffixes) or tail.endswith(org_suffixes) or tail.endswith("대"))
+            )
+        word = _word_at(text, s)
+        if not inside and len(word) > len(w) and word.startswith(w):
+            tail = word[len(w) :]
+            inside = tail in tails or (len(tail) >= 2 and tail.endswith(org_suffixes))
         boundary = e in idx.ends
         adjacent_prev = s - prev_end <= 1
         nxt = _next_region(text, e)
         context = rest.startswith(suffixes) or nxt or (adjacent_prev and prev_sido is not None)
+        if not context:
+            lm = _LIST.match(text, e)
+            if lm and lm.end() > e and lm.group().strip():
+                after = _pattern().match(text, lm.end())
+                context = after is not None and after.group() not in ambiguous
+            if not context and s - prev_end <= 3 and text[prev_end:s].strip() in ("·", ",", "와", "과", "/"):
+                context = True
         if w in ambiguous or (w in reg.sigungu_by_form and w not in reg.sido_by_form and w[-1] not in "시군구"):
-            ok = (tok.tag == "NNP" and (exact or inside)) or (boundary and context and tok.tag != "VV")
-            if w in ambiguous and not (tok.tag == "NNP" or context):
+            ok = (tok.tag == "NNP" and (exact or inside)) or (boundary and context and tok.tag != "VV") or (
+                inside and w not in ambiguous
+            )
+            if w in ambiguous and not (tok.tag == "NNP" or context or (inside and len(word) > len(w) + 1)):
                 ok = False
         else:
             ok = boundary or inside or exact
@@ -110,8 +135,18 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
                     cands = [g for g in cands if g.sido in named]
             if len({g.code for g in cands}) == 1:
                 ent = _sgg_entity(text, s, e, cands[0], day)
+                parent = reg.sido_by_name.get(cands[0].sido)
+                up = _sido_entity(text, s, e, parent, day) if parent else None
+                if up is not None:  # a 시군구 mention is also a mention of its 시도
+                    out.append(up)
             prev_sido = None
         if ent is not None:
+            if ent.level == "sigungu" and sido is not None:
+                parent = reg.sido_by_name.get(prev_sido.name) if prev_sido else None
+                if parent is not None:
+                    up = _sido_entity(text, s, e, parent, day)
+                    if up is not None:
+                        out.append(up)
             out.append(ent)
             prev_end = e
     return out
