@@ -1,11 +1,18 @@
 """Inputs: what a batch item is and how it becomes a record.
 
 An item is a path (``.txt`` → text path, ``.html``/``.htm`` → HTML path), or a mapping from a
-JSON Lines stream: ``{"source", "html" | "text", "url"?}``.
+JSON Lines stream: ``{"source", "html" | "text", "url"?}``. Mappings made by newsclean itself may
+also carry ``http_charset`` (the HTTP header's charset, from WARC), ``extra`` (a mapping of fields
+added to the record, e.g. WARC provenance) and ``_error`` / ``_status`` (an input that could not
+be read, which becomes a record of that status).
+
+WARC files (``.warc``, ``.warc.gz``) are expanded into one item per HTML response by
+:func:`expand_items` (needs the ``warc`` extra).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -15,7 +22,9 @@ from .article import Article
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+"""Inputs larger than this (bytes of a file, characters of a JSON input) become ``skipped``."""
 
 Item = str | os.PathLike[str] | Mapping[str, Any]
 
@@ -38,7 +47,24 @@ def kind_of_path(path: str) -> str | None:
         return "text"
     if low.endswith(HTML_SUFFIXES):
         return "html"
+    if low.endswith(WARC_SUFFIXES):
+        return "warc"
     return None
+
+
+def resume_key(source: str | None, extra: Mapping[str, Any] | None = None) -> str:
+    """What ``--resume`` compares: the WARC record id when there is one, else the source."""
+    warc = (extra or {}).get("warc")
+    if isinstance(warc, Mapping) and warc.get("record_id"):
+        return f"warc:{warc['record_id']}"
+    return str(source)
+
+
+def resume_key_of_item(item: Item) -> str:
+    if isinstance(item, Mapping):
+        extra = item.get("extra")
+        return resume_key(source_of(item), extra if isinstance(extra, Mapping) else None)
+    return resume_key(source_of(item))
 
 
 def process(item: Item, opts: Options = Options()) -> Article:
@@ -51,8 +77,9 @@ def process(item: Item, opts: Options = Options()) -> Article:
             return _process_mapping(item, source, opts)
         path = os.fspath(item)
         kind = kind_of_path(path)
-        if kind is None:
-            return Article.failure(source, "skipped", f"UnsupportedInput: {path}: not .txt, .html or .htm")
+        if kind is None or kind == "warc":
+            why = "a WARC file is read by expand_items" if kind else "not .txt, .html or .htm"
+            return Article.failure(source, "skipped", f"UnsupportedInput: {path}: {why}")
         if os.path.isdir(path):
             return Article.failure(source, "error", f"IsADirectoryError: {path}: is a folder")
         size = os.path.getsize(path)
@@ -68,14 +95,26 @@ def process(item: Item, opts: Options = Options()) -> Article:
 
 
 def _process_mapping(item: Mapping[str, Any], source: str, opts: Options) -> Article:
+    art = _clean_mapping(item, source, opts)
+    extra = item.get("extra")
+    if isinstance(extra, Mapping) and extra:
+        art = dataclasses.replace(art, extra=(*art.extra, *((str(k), v) for k, v in extra.items())))
+    return art
+
+
+def _clean_mapping(item: Mapping[str, Any], source: str, opts: Options) -> Article:
     from .pipeline import clean, clean_text
 
-    url = item.get("url")
+    if item.get("_error"):
+        status = item.get("_status") if item.get("_status") in ("error", "skipped") else "error"
+        return Article.failure(source, status, str(item["_error"]))
+    url = item.get("url") if isinstance(item.get("url"), str) else None
     if isinstance(item.get("html"), str | bytes):
         html = item["html"]
         if len(html) > opts.max_bytes:
             return Article.failure(source, "skipped", f"InputTooLarge: {len(html)} > {opts.max_bytes}")
-        return clean(html, url=url, source=source, entities=opts.entities)
+        charset = item.get("http_charset") if isinstance(item.get("http_charset"), str) else None
+        return clean(html, url=url, source=source, entities=opts.entities, http_charset=charset)
     if isinstance(item.get("text"), str):
         text = item["text"]
         if len(text) > opts.max_bytes:
@@ -101,8 +140,19 @@ def decode_text(data: bytes) -> str:
             return data.decode("utf-8", errors="replace")
 
 
+def expand_items(args: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Like :func:`expand_paths`, with every WARC file expanded into its HTML responses."""
+    for path in expand_paths(args):
+        if kind_of_path(path) == "warc" and not os.path.isdir(path):
+            from .warc import iter_warc
+
+            yield from iter_warc(path, max_bytes=max_bytes)
+        else:
+            yield path
+
+
 def expand_paths(args: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders walked (sorted) for .txt/.html/.htm files; globs expanded."""
+    """Files as given; folders walked (sorted) for .txt/.html/.htm/.warc(.gz) files; globs expanded."""
     import glob
 
     for arg in args:
