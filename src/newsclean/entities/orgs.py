@@ -83,9 +83,12 @@ def find_orgs(text: str, idx: TokenIndex) -> list[Entity]:
         s, e = hit.span()
         # extend over nouns glued to the name (SK그룹, 삼성전자, 민주당)
         i = idx.after(e)
-        while i < len(toks) and toks[i].start == e and toks[i].tag in ("NNP", "NNG", "SL"):
-            e = toks[i].end
-            i += 1
+        j, e2 = i, e
+        while j < len(toks) and toks[j].start == e2 and toks[j].tag in ("NNP", "NNG", "SL"):
+            e2 = toks[j].end
+            j += 1
+        if e2 > e and text[s:e2].endswith(suffixes):
+            e = e2
         if e not in idx.ends:
             continue
         out.append(Entity("organization", text[s:e], s, e, norm=text[s:e]))
@@ -109,7 +112,9 @@ def find_orgs(text: str, idx: TokenIndex) -> list[Entity]:
         suf = next((x for x in suffixes if word.endswith(x)), None)
         ok = False
         if suf and len(word) > len(suf):
-            ok = suf not in exclude or (len(run) == 1 and run[0].tag == "NNP")
+            ok = suf not in exclude or len(word) >= len(suf) + 2
+        elif word.endswith(lexicon()["party_suffix"]) and len(run) == 1 and run[0].tag == "NNP":
+            ok = len(word) >= 3  # 정의당, 더불어민주당
         elif len(run) == 1 and run[0].tag == "NNP" and len(word) >= 3 and word.endswith("대"):
             ok = True  # 서울대, 용인대
         if ok:

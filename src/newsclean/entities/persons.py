@@ -170,21 +170,29 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
             ok = True
         if not ok and first.tag == "NNP":
             follows = nxt is None or nxt.tag in _AFTER_OK or nxt.start > e
-            if korean and len(name) >= 3 and follows:
+            place_like = name[-1] in lexicon()["non_name_endings"] or name.endswith(_org_suffixes())
+            if korean and len(name) >= 3 and follows and not place_like:
                 ok = True
-            elif foreign and last_w > w and follows:
+            elif foreign and follows and not place_like and (last_w > w or _has_foreign(name)):
                 ok = True
         if ok and (first.tag == "NNP" or role is not None):
             out.append(Entity("person", name, s, e, norm=name, role=role))
         w = last_w + 1
-    # 김모(33)씨, 박씨: a lone surname before 모/씨
+    # 김모(33)씨, 박씨, 김 씨, A(44)씨: a lone surname (or letter) before 모/씨
     surnames = _vocab()[0]
-    for k, t in enumerate(toks[:-1]):
-        if len(t.form) == 1 and t.form in surnames and t.tag in ("NNP", "NNG", "NNB"):
-            nxt = toks[k + 1]
-            if nxt.start == t.end and nxt.form in ("씨", "모", "모씨"):
-                out.append(Entity("person", t.form, t.start, t.end, norm=t.form))
+    for m in finditer(_LONE, text):
+        s = m.start(1)
+        e = m.end(1)
+        if m.group(1).isascii() or idx.starting(s) is not None:
+            out.append(Entity("person", text[s:e], s, e, norm=text[s:e]))
+    del surnames
     return out
+
+
+_LONE = regex.compile(
+    r"(?<![가-힣A-Za-z])([A-Z]|[김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경])"
+    r"(?=\s?씨|모\s?\(|모\s?씨|\(\d{1,3}\s?[)·,]?)"
+)
 
 
 def _role_after(idx: TokenIndex, k: int, end: int, role_at: dict[int, tuple[int, int, str]]) -> str | None:
