@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 # Block kinds. ``paragraph`` is body text; the others are hints from the locator.
 PARAGRAPH = "paragraph"
 HEADING = "heading"
@@ -16,7 +14,6 @@ TABLE = "table"
 QUOTE = "quote"
 KINDS = (PARAGRAPH, HEADING, CAPTION, LIST_ITEM, TABLE, QUOTE)
 
-_WS = regex.compile(r"\s+")
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»「」『』"} | {c: "'" for c in "‘’‚‛"})
 
 
@@ -34,18 +31,21 @@ class Block:
     link_density: float = 0.0
     path: str = ""
     hints: dict[str, Any] = field(default_factory=dict)
+    _key: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
-        """The text folded for comparison (whitespace and quote styles ignored)."""
-        return fold(self.text)
+        """The text folded for comparison (whitespace and quote styles ignored); cached."""
+        if self._key is None or self._key[0] is not self.text:
+            self._key = (self.text, fold(self.text))
+        return self._key[1]
 
 
 def fold(text: str) -> str:
     """Fold whitespace and quote styles so that copies of a paragraph compare equal."""
-    return _WS.sub(" ", text.translate(_QUOTES)).strip()
+    return " ".join(text.translate(_QUOTES).split())
 
 
 def clean_line(text: str) -> str:
     """Collapse runs of whitespace (incl. NBSP and ideographic space) to one space."""
-    return _WS.sub(" ", text.replace("\u200b", "").replace("\ufeff", "")).strip()
+    return " ".join(text.replace("\u200b", "").replace("\ufeff", "").split())
