@@ -115,16 +115,13 @@ def preload(entities: bool = True) -> None:
     if not entities:
         return
     try:
-        from .entities.kiwi import get_kiwi  # type: ignore[import-not-found,unused-ignore]
+        from . import entities as _entities
 
-        get_kiwi()
-        return
-    except ImportError:
-        pass
-    try:
-        from . import extract_entities
-
-        extract_entities("중기부")
+        warm = getattr(_entities, "warm", None)
+        if warm is not None:  # Kiwi, gazetteers and compiled patterns
+            warm()
+        else:
+            _entities.extract_entities("중기부")
     except ImportError:
         pass
     except Exception as exc:  # a broken model is reported per record, not here
@@ -352,4 +349,3 @@ class _Pool:
                 w.proc.join(timeout=2)
             w.conn.close()
         self.workers = []
-

@@ -1,23 +1,32 @@
 """The ``newsclean`` command: files, folders, globs or stdin in; records out.
 
 Exit codes: 0 every record ok; 1 some record is not ok (empty, error, timeout, skipped);
-2 usage error.
+2 usage error; 130 interrupted (Ctrl-C; the records written so far are complete lines, and
+``--resume`` goes on from there).
+
+Inputs: files (``.txt`` text dumps, ``.html``/``.htm`` pages, ``.warc``/``.warc.gz`` crawls),
+folders, globs, and ``-`` (stdin). A progress bar goes to stderr when it is a terminal (needs
+tqdm: the ``progress`` extra), and a summary line goes to stderr at the end (``-q`` silences it).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TextIO
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TextIO
 
 from . import __version__
-from .batch import clean_many
-from .inputs import Item, expand_paths
-from .output import FORMATS, Writer
+from .article import STATUSES
+from .batch import DEFAULT_TIMEOUT, clean_many
+from .inputs import DEFAULT_MAX_BYTES, Item, expand_items, resume_key_of_item
+from .output import FORMATS, ParquetOutput, RecordSink, Writer, done_keys, format_for
 
-EXIT_OK, EXIT_NOT_OK, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_NOT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,19 +34,46 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsclean",
         description="Turn Korean news pages (HTML) and text dumps into clean JSON records.",
         epilog="Exit codes: 0 all records ok, 1 some records not ok, 2 usage error. "
-        "Stdin ('-'): one path per line, or JSON Lines of {\"source\", \"html\"|\"text\", \"url\"}.",
+        'Stdin (\'-\'): one path per line, or JSON Lines of {"source", "html"|"text", "url"}.',
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.html/.htm/.txt), folders, globs, or -")
     p.add_argument("-o", "--output", metavar="FILE", help="write records here instead of stdout")
-    p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: parquet when -o ends in .parquet, else jsonl)",
+    )
     p.add_argument("--explain", action="store_true", help="add the removed blocks (rule, text) to each record")
     p.add_argument("--no-entities", action="store_true", help="skip entity extraction (faster)")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per input; past it the input becomes a 'timeout' record; 0: none "
+        f"(default: {DEFAULT_TIMEOUT:g})",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"inputs larger than this become 'skipped' records (default: {DEFAULT_MAX_BYTES})",
+    )
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="with -o FILE (jsonl): skip inputs whose record is already in FILE and append the rest",
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     p.add_argument("--version", action="version", version=f"newsclean {__version__}")
     return p
 
 
-def read_stdin(stream: TextIO) -> Iterator[Item]:
+def read_stdin(stream: TextIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Stdin lines: a path each, or a JSON object with the document itself."""
     for n, line in enumerate(stream, 1):
         line = line.strip()
@@ -55,15 +91,50 @@ def read_stdin(stream: TextIO) -> Iterator[Item]:
             else:
                 yield {"source": f"<stdin>:{n}", "_error": "InvalidInput: not a JSON object"}
         else:
-            yield from expand_paths([line])
+            yield from expand_items([line], max_bytes=max_bytes)
 
 
-def iter_inputs(args: Sequence[str], stdin: TextIO) -> Iterator[Item]:
+def iter_inputs(args: Sequence[str], stdin: TextIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     for arg in args:
         if arg == "-":
-            yield from read_stdin(stdin)
+            yield from read_stdin(stdin, max_bytes)
         else:
-            yield from expand_paths([arg])
+            yield from expand_items([arg], max_bytes=max_bytes)
+
+
+def _usage_error(parser: argparse.ArgumentParser, message: str) -> int:
+    parser.print_usage(sys.stderr)
+    print(f"newsclean: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _skip_done(items: Iterable[Item], done: set[str], counter: Counter[str]) -> Iterator[Item]:
+    for item in items:
+        if resume_key_of_item(item) in done:
+            counter["resumed"] += 1
+            continue
+        yield item
+
+
+def _progress(enabled: bool) -> Any:
+    """A tqdm bar on stderr when it is a terminal and tqdm is installed, else None."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm(file=sys.stderr, unit="page", dynamic_ncols=True, smoothing=0.1)
+
+
+def summary_line(counts: Counter[str], seconds: float) -> str:
+    total = sum(counts[s] for s in STATUSES)
+    parts = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
+    rate = total / seconds if seconds > 0 else 0.0
+    line = f"newsclean: {total} records ({parts}) in {seconds:.1f} s, {rate:.1f} pages/s"
+    if counts["resumed"]:
+        line += f"; {counts['resumed']} inputs already in the output (--resume)"
+    return line
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -78,24 +149,71 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     if args.jobs < 1:
-        parser.print_usage(sys.stderr)
-        print("newsclean: error: --jobs must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(parser, "--jobs must be at least 1")
+    if args.timeout < 0 or args.max_bytes < 1:
+        return _usage_error(parser, "--timeout must be >= 0 and --max-bytes >= 1")
+    fmt = format_for(args.output, args.format)
+    if args.resume and (not args.output or fmt != "jsonl"):
+        return _usage_error(parser, "--resume needs -o FILE in jsonl format")
+    if fmt == "parquet" and not args.output:
+        return _usage_error(parser, "--format parquet needs -o FILE")
+    counts: Counter[str] = Counter()
+    done = done_keys(args.output) if args.resume else set()
     try:
-        out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+        sink, out = _open_sink(args.output, fmt, args.explain, append=args.resume)
+    except ImportError:
+        print("newsclean: error: Parquet output needs pyarrow: pip install 'newsclean[parquet]'", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
-        print(f"newsclean: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        print(f"newsclean: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    writer = Writer(out, args.format, explain=args.explain)
-    not_ok = 0
+    items: Iterable[Item] = iter_inputs(args.inputs, sys.stdin, args.max_bytes)
+    if args.resume:
+        items = _skip_done(items, done, counts)
+    bar = _progress(not args.no_progress)
+    started = time.monotonic()
+    code = EXIT_OK
     try:
-        for art in clean_many(iter_inputs(args.inputs, sys.stdin), jobs=args.jobs, entities=not args.no_entities):
-            writer.write(art)
-            not_ok += art.status != "ok"
-        writer.close()
+        for art in clean_many(
+            items,
+            jobs=args.jobs,
+            entities=not args.no_entities,
+            timeout=args.timeout or None,
+            max_bytes=args.max_bytes,
+        ):
+            sink.write(art)
+            counts[art.status] += 1
+            if bar is not None:
+                bar.update(1)
+                if art.status != "ok":
+                    bar.set_postfix(not_ok=sum(counts[s] for s in STATUSES if s != "ok"), refresh=False)
+        sink.close()
     except BrokenPipeError:
-        return EXIT_NOT_OK
+        code = EXIT_NOT_OK
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+        print("newsclean: interrupted", file=sys.stderr)
+        _close_quietly(sink)
     finally:
-        if out is not sys.stdout:
+        if bar is not None:
+            bar.close()
+        if out is not None and out is not sys.stdout:
             out.close()
-    return EXIT_NOT_OK if not_ok else EXIT_OK
+    if not args.quiet:
+        print(summary_line(counts, time.monotonic() - started), file=sys.stderr)
+    if code != EXIT_OK:
+        return code
+    return EXIT_NOT_OK if any(counts[s] for s in STATUSES if s != "ok") else EXIT_OK
+
+
+def _open_sink(path: str | None, fmt: str, explain: bool, *, append: bool) -> tuple[RecordSink, TextIO | None]:
+    if fmt == "parquet":
+        assert path is not None
+        return ParquetOutput(path, explain=explain), None
+    out: TextIO = open(path, "a" if append else "w", encoding="utf-8") if path else sys.stdout  # noqa: SIM115
+    return Writer(out, fmt, explain=explain), out
+
+
+def _close_quietly(sink: RecordSink) -> None:
+    with contextlib.suppress(Exception):
+        sink.close()

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .article import Article
+from .article import Article, Status
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -106,7 +106,7 @@ def _clean_mapping(item: Mapping[str, Any], source: str, opts: Options) -> Artic
     from .pipeline import clean, clean_text
 
     if item.get("_error"):
-        status = item.get("_status") if item.get("_status") in ("error", "skipped") else "error"
+        status: Status = "skipped" if item.get("_status") == "skipped" else "error"
         return Article.failure(source, status, str(item["_error"]))
     url = item.get("url") if isinstance(item.get("url"), str) else None
     if isinstance(item.get("html"), str | bytes):

@@ -1,13 +1,93 @@
-"""Writers for the CLI's output formats: jsonl, json, text, markdown."""
+"""Writers for the CLI's output formats: jsonl, json, text, markdown, parquet.
+
+Every writer streams: records are written as they come (Parquet: in row groups of
+``ParquetOutput.batch_size`` records), so memory does not grow with the batch.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+import os
+from typing import Any, Protocol, TextIO
 
 from .article import Article
+from .inputs import resume_key
 
-FORMATS = ("jsonl", "json", "text", "markdown")
+FORMATS = ("jsonl", "json", "text", "markdown", "parquet")
+
+
+class RecordSink(Protocol):
+    count: int
+
+    def write(self, art: Article) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def format_for(path: str | None, fmt: str | None) -> str:
+    """The format asked for, else the one the output file's suffix names, else jsonl."""
+    if fmt:
+        return fmt
+    if path and path.lower().endswith(".parquet"):
+        return "parquet"
+    return "jsonl"
+
+
+class ParquetOutput:
+    """Records to a Parquet file with :data:`newsclean.arrow.RECORD_SCHEMA`, in row groups."""
+
+    batch_size = 500
+
+    def __init__(self, path: str, *, explain: bool = False) -> None:
+        import pyarrow.parquet as pq
+
+        from .arrow import RECORD_SCHEMA
+
+        self.path, self.explain, self.count = path, explain, 0
+        self.rows: list[dict[str, Any]] = []
+        self.writer = pq.ParquetWriter(path, RECORD_SCHEMA, compression="zstd")
+
+    def write(self, art: Article) -> None:
+        self.rows.append(art.to_dict(explain=self.explain))
+        self.count += 1
+        if len(self.rows) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        from .arrow import records_to_batch
+
+        if self.rows:
+            self.writer.write_batch(records_to_batch(self.rows))
+            self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+def done_keys(path: str) -> set[str]:
+    """Resume keys of the records already in a JSON Lines output file.
+
+    A last line cut off by an interrupted run is removed from the file (it is no record), so
+    appending goes on from a clean line boundary.
+    """
+    keys: set[str] = set()
+    if not os.path.exists(path):
+        return keys
+    with open(path, "rb+") as fh:
+        data = fh.read()
+        if data and not data.endswith(b"\n"):
+            cut = data.rfind(b"\n") + 1
+            fh.truncate(cut)
+            data = data[:cut]
+    for line in data.decode("utf-8", errors="replace").splitlines():
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(rec, dict) and "source" in rec:
+            keys.add(resume_key(rec.get("source"), rec))
+    return keys
 
 
 class Writer:
