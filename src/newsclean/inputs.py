@@ -96,6 +96,8 @@ def process(item: Item, opts: Options = Options()) -> Article:
 
 def _process_mapping(item: Mapping[str, Any], source: str, opts: Options) -> Article:
     art = _clean_mapping(item, source, opts)
+    if art.url is None and isinstance(item.get("url"), str):
+        art = dataclasses.replace(art, url=item["url"])
     extra = item.get("extra")
     if isinstance(extra, Mapping) and extra:
         art = dataclasses.replace(art, extra=(*art.extra, *((str(k), v) for k, v in extra.items())))
