@@ -35,7 +35,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
 _PRIORITY = {t: (fam, rank) for fam, types in _FAMILIES.items() for rank, t in enumerate(types)}
 
 
-def _resolve(cands: Iterable[Entity]) -> list[Entity]:
+def _resolve(cands: Iterable[Entity], size: int) -> list[Entity]:
     by_family: dict[str, list[Entity]] = {}
     for e in cands:
         fam, _ = _PRIORITY.get(e.type, (e.type, 0))
@@ -45,11 +45,11 @@ def _resolve(cands: Iterable[Entity]) -> list[Entity]:
     out: list[Entity] = []
     for items in by_family.values():
         items.sort(key=lambda e: (_PRIORITY.get(e.type, ("", 0))[1], -(e.end - e.start), e.start))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(size)  # characters already covered by an entity of this family
         for e in items:
-            if any(e.start < b and a < e.end for a, b in taken):
+            if any(taken[e.start : e.end]):
                 continue
-            taken.append((e.start, e.end))
+            taken[e.start : e.end] = b"\x01" * (e.end - e.start)
             out.append(e)
     out.sort(key=lambda e: (e.start, e.end, e.type))
     return out
@@ -69,7 +69,7 @@ def extract_entities(text: str, date: str | None = None) -> list[Entity]:
     cands += find_dates(text, idx, day)
     cands += find_quantities(text, idx)
     cands += find_ages(text, idx)
-    ents = _resolve(e for e in cands if e.end > e.start and text[e.start : e.end] == e.text)
+    ents = _resolve((e for e in cands if e.end > e.start and text[e.start : e.end] == e.text), len(text))
     return ents
 
 

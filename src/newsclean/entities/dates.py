@@ -27,20 +27,23 @@ _DUR = {"년": "Y", "개월": "M", "주": "W", "일": "D", "주일": "W"}
 @cache
 def _patterns() -> tuple[Any, Any, dict[str, str]]:
     pre = alternation([*_PRE_YEAR, *_PRE_MONTH, *_PRE_DIR])
+    firsts = "".join(sorted({w[0] for w in [*_PRE_YEAR, *_PRE_MONTH, *_PRE_DIR]}))
     date = regex.compile(
-        rf"(?<![\d가-힣])(?:(?P<pre>{pre})\s?)?"
+        rf"(?=[0-9{firsts}])(?:"
+        rf"(?<![\d가-힣])(?=\d|{pre})(?:(?P<pre>{pre})\s?)?"
         r"(?:"
         r"(?P<y>\d{4})\s?[.\-/]\s?(?P<m1>\d{1,2})\s?[.\-/]\s?(?P<d1>\d{1,2})(?![\d])\.?"
         r"|(?:(?P<y2>\d{4}|\d{2})\s?년(?:도)?(?!(?![에의은는도부터까지말초중께경이])[가-힣])\s?)?"
         r"(?:(?P<m>\d{1,2})\s?월(?!(?![에의은는도부터까지말초중께경이])[가-힣])(?:\s?(?P<d>\d{1,2})\s?일)?"
         r"|(?P<d2>\d{1,2})\s?일(?!간|째|동안|\s?동안))?"
         r")" + _SUFFIX
-        + r"|(?<![\d가-힣])(?P<n>\d{1,3})\s?(?P<du>년|개월|주일|주|일)\s?(?P<span>간|째|동안|\s동안)"
+        + r"|(?<![\d가-힣])(?=\d)(?P<n>\d{1,3})\s?(?P<du>년|개월|주일|주|일)\s?(?P<span>간|째|동안|\s동안)"
         r"|(?<![\d가-힣])(?P<n2>\d{1,2})\s?(?P<du2>년|개월)(?=\s?(?:전|후|만|뒤|새|사이|이내|안에|넘게|가까이))"
         r"|(?<![\d가-힣.])(?P<n3>\d{1,2})\s?개월"
         r"|(?<![\d가-힣])(?P<decade>\d{2,4})\s?년대"
         r"|(?<![\d가-힣])(?P<q>[1-4])\s?분기"
         r"|(?<![\d가-힣])(?P<ann>\d{1,3})\s?주년"
+        r")"
     )
     words: dict[str, str] = lexicon()["date_words"]
     word_re = regex.compile(

@@ -109,7 +109,7 @@ def find_orgs(text: str, idx: TokenIndex) -> list[Entity]:
         if run[-1].tag == "XSN" and len(run) > 1:  # 기관별, 시도별: not part of the name
             continue
         word = text[s:e]
-        suf = next((x for x in suffixes if word.endswith(x)), None)
+        suf = next((x for x in suffixes if word.endswith(x)), None) if word.endswith(suffixes) else None
         ok = False
         if suf and len(word) > len(suf):
             ok = suf not in exclude or len(word) >= len(suf) + 2

@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from ..article import Entity
-from .common import TokenIndex, alternation, finditer
+from .common import REGEX_TIMEOUT, PrefixMatcher, TokenIndex, alternation, finditer
 from .gazetteer import lexicon, ministries, regions
 from .kiwi import Tok
 
@@ -34,14 +34,41 @@ _HANGUL_NAME = regex.compile(r"[가-힣]{1,5}")
 @cache
 def _role_re() -> Any:
     lex = lexicon()
-    reg = regions()
-    rforms = [f for f in reg.sido_by_form if len(f) >= 2] + [f for f in reg.sigungu_by_form if len(f) >= 2]
-    region_roles = alternation(list(lex["region_roles"]))
     return regex.compile(
         rf"(?:(?P<pre>{alternation(lex['role_prefixes'])})\s?)?"
-        rf"(?P<role>(?:{alternation(rforms)})(?:{region_roles})|{alternation(lex['roles'])})"
+        rf"(?P<role>{alternation(lex['roles'])})"
         rf"(?:\s?(?P<suf>{alternation(lex['role_suffixes'])}))?"
     )
+
+
+@cache
+def _role_matcher() -> PrefixMatcher:
+    lex = lexicon()
+    return PrefixMatcher([*lex["roles"], *lex["role_prefixes"]])
+
+
+def _role_matches(text: str, idx: TokenIndex) -> list[Any]:
+    """Titles starting at a token start: a dictionary look-up per token picks the candidates and
+    the (anchored) role regex adds the compound parts (대선 후보, 대통령 당선인)."""
+    pm = _role_matcher()
+    rx = _role_re()
+    out = []
+    last = -1
+    for t in idx.toks:
+        if t.start < last or pm.match(text, t.start) is None:
+            continue
+        m = rx.match(text, t.start, timeout=REGEX_TIMEOUT)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+@cache
+def _region_forms() -> tuple[frozenset[str], int]:
+    reg = regions()
+    forms = frozenset(f for f in [*reg.sido_by_form, *reg.sigungu_by_form] if len(f) >= 2)
+    return forms, max(len(f) for f in forms)
 
 
 @cache
@@ -63,11 +90,13 @@ def _foreign_syllables() -> frozenset[str]:
     return frozenset(lexicon()["foreign_syllables"])
 
 
+@cache
 def _has_foreign(form: str) -> bool:
     fs = _foreign_syllables()
     return any(c in fs for c in form)
 
 
+@cache
 def _korean_name(form: str) -> bool:
     """Surname + one or two syllables (or a two-syllable surname + two), not a known word."""
     surnames, known, _ = _vocab()
@@ -99,7 +128,7 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     toks = idx.toks
     _, known, honor = _vocab()
     roles: list[tuple[int, int, str]] = []
-    for m in finditer(_role_re(), text):
+    for m in _role_matches(text, idx):
         s, e = m.span()
         if e not in idx.ends or (idx.starting(s) is None and idx.covering(s - 1) is None):
             continue
@@ -107,7 +136,14 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
             prev = idx.covering(s - 1)
             if prev is None or prev.tag not in ("NNP", "NNG"):
                 continue
-        roles.append((s, e, regex.sub(r"\s+", " ", m.group())))
+        role = regex.sub(r"\s+", " ", m.group())
+        if m.group("role") in lexicon()["region_roles"] and not m.group("pre"):
+            forms, longest = _region_forms()  # 대구시장, 경기도지사: the region is part of the title
+            for k in range(min(longest, s), 1, -1):
+                if text[s - k : s] in forms and (s - k == 0 or not _HANGUL_NAME.match(text[s - k - 1])):
+                    s, role = s - k, text[s - k : s] + role
+                    break
+        roles.append((s, e, role))
     role_at = {r[0]: r for r in roles}
     role_ends = {r[1]: r for r in roles}
 

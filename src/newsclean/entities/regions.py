@@ -21,15 +21,19 @@ from typing import Any
 import regex
 
 from ..article import Entity
-from .common import TokenIndex, alternation, finditer
+from .common import PrefixMatcher, TokenIndex
 from .gazetteer import Sido, Sigungu, lexicon, regions
 
 
 @cache
-def _pattern() -> Any:
+def _matcher() -> PrefixMatcher:
     reg = regions()
-    forms = list(reg.sido_by_form) + list(reg.sigungu_by_form)
-    return regex.compile(rf"(?<![가-힣])(?:{alternation(forms)})")
+    return PrefixMatcher([*reg.sido_by_form, *reg.sigungu_by_form])
+
+
+def _scan(text: str) -> list[tuple[int, int, str]]:
+    """Region names starting a Hangul word: (start, end, form), longest form first."""
+    return _matcher().scan(text)
 
 
 @cache
@@ -69,7 +73,7 @@ def _sgg_entity(text: str, s: int, e: int, g: Sigungu, day: dt.date | None) -> E
 def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity]:
     reg = regions()
     ambiguous, suffixes, org_suffixes, tails = _sets()
-    matches = [(m.start(), m.end(), m.group()) for m in finditer(_pattern(), text)]
+    matches = _scan(text)
     # 시도 named in the text, for 시군구 names shared by several 시도.
     named: set[str] = set()
     for _s, _e, w in matches:
@@ -101,8 +105,8 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
         if not context:
             lm = _LIST.match(text, e)
             if lm and lm.end() > e and lm.group().strip():
-                after = _pattern().match(text, lm.end())
-                context = after is not None and after.group() not in ambiguous
+                after = _matcher().match(text, lm.end())
+                context = after is not None and after not in ambiguous
             if not context and s - prev_end <= 3 and text[prev_end:s].strip() in ("·", ",", "와", "과", "/"):
                 context = True
         if w in ambiguous or (w in reg.sigungu_by_form and w not in reg.sido_by_form and w[-1] not in "시군구"):
@@ -156,5 +160,7 @@ def _next_region(text: str, pos: int) -> bool:
     """True when another region name follows right after ``pos`` (경기 고양시)."""
     if pos < len(text) and text[pos] == " ":
         pos += 1
-    m = _pattern().match(text, pos)
-    return m is not None and len(m.group()) >= 2 and m.group()[-1] in "시군구도"
+    if pos > 0 and regex.match(r"[가-힣]", text[pos - 1 : pos]):
+        return False
+    w = _matcher().match(text, pos)
+    return w is not None and len(w) >= 2 and w[-1] in "시군구도"
