@@ -1,0 +1,237 @@
+"""Site profiles: which known template a page uses, and where its article, chrome and metadata are.
+
+Profiles are data (``data/sites/*.json``, see ``docs/site-profiles.md``); this module detects the
+profile of a parsed page and offers small helpers to evaluate a profile's XPath fields.
+
+Detection is cheap: the URL's host (or, when no URL is given, the host of the page's own
+``og:url`` / canonical link, read from ``<head>``) narrows the candidates to the profiles of
+that site; each candidate's markers (one or two XPath tests) pick the layout version. With no
+host hit, the markers of all profiles are tried, highest priority first, and the first match wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from urllib.parse import urlsplit
+
+from lxml import etree, html
+
+from .loader import Profile, ProfileError, compiled, expand, load_profiles
+
+__all__ = [
+    "Profile",
+    "ProfileError",
+    "all_profiles",
+    "by_name",
+    "compiled",
+    "detect",
+    "drop_chrome",
+    "expand",
+    "first_text",
+    "page_host",
+    "required_id",
+    "select",
+]
+
+_SELF_URL = etree.XPath("/html/head/meta[@property='og:url']/@content | /html/head/link[@rel='canonical']/@href")
+_IDS = etree.XPath("//@id")
+# A marker that starts with //tag[@id='x'] cannot match unless the page has the id x: one scan
+# of the page's ids (cheap) then rules out most profiles without evaluating their markers.
+_LEADING_ID = re.compile(r"^//(?:\*|[A-Za-z][\w-]*)\[@id\s*=\s*(?:'([^']+)'|\"([^\"]+)\")\]")
+
+_BARE_ID = re.compile(r"^//\*\[@id\s*=\s*(?:'[^']+'|\"[^\"]+\")\]$")
+
+
+def required_id(marker: str) -> str | None:
+    """The id a marker's first step demands (``//div[@id='x']...`` → ``x``), else None."""
+    if "|" in marker:  # a union may match through another branch
+        return None
+    m = _LEADING_ID.match(marker)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+class _Page:
+    """Per-call detection state: the page root and, lazily, the set of its element ids."""
+
+    __slots__ = ("_ids", "root")
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self._ids: set[str] | None = None
+
+    def has_id(self, ident: str) -> bool:
+        if self._ids is None:
+            try:
+                self._ids = {str(v) for v in _IDS(self.root)}
+            except etree.XPathError:
+                self._ids = set()
+        return ident in self._ids
+
+
+def all_profiles() -> tuple[Profile, ...]:
+    """Every loaded profile (loaded and validated once per process)."""
+    return load_profiles()
+
+
+@cache
+def by_name() -> dict[str, Profile]:
+    return {p.name: p for p in load_profiles()}
+
+
+@cache
+def _by_priority() -> tuple[Profile, ...]:
+    # Stable sort: equal priorities keep file order.
+    return tuple(sorted(load_profiles(), key=lambda p: -p.priority))
+
+
+@cache
+def _host_index() -> dict[str, tuple[Profile, ...]]:
+    index: dict[str, list[Profile]] = {}
+    for p in load_profiles():
+        for h in p.hosts:
+            index.setdefault(h, []).append(p)
+    return {h: tuple(ps) for h, ps in index.items()}
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+def page_host(tree: etree._Element) -> str | None:
+    """The host of the page's own URL (``og:url`` or canonical link in ``<head>``), if any."""
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    try:
+        found = _SELF_URL(root)
+    except etree.XPathError:
+        return None
+    for value in found if isinstance(found, list) else []:
+        host = host_of(str(value))
+        if host:
+            return host
+    return None
+
+
+def _candidates(host: str) -> list[tuple[int, Profile]]:
+    """Profiles whose host suffix matches ``host``, with the length of the matched suffix."""
+    index = _host_index()
+    parts = host.split(".")
+    out: list[tuple[int, Profile]] = []
+    seen: set[str] = set()
+    for i in range(len(parts) - 1):  # longest suffix first, so each profile keeps its best match
+        suffix = ".".join(parts[i:])
+        for p in index.get(suffix, ()):
+            if p.name not in seen:
+                seen.add(p.name)
+                out.append((len(suffix), p))
+    return out
+
+
+def _matches(profile: Profile, page: _Page) -> bool:
+    for expr in profile.markers:
+        ident = required_id(expr)
+        if ident is not None:
+            if not page.has_id(ident):
+                continue
+            if _BARE_ID.match(expr):  # //*[@id='x'] and nothing more: the id scan decided
+                return True
+        try:
+            result = compiled(expr)(page.root)
+        except etree.XPathError:
+            continue
+        if result if not isinstance(result, list) else len(result) > 0:
+            return True
+    return False
+
+
+def detect(tree: html.HtmlElement | etree._Element, url: str | None = None) -> Profile | None:
+    """The profile of the page ``tree`` (the parsed document or its root), or None.
+
+    With a URL (or the page's own og:url / canonical), the profiles of that host are tried first:
+    the one whose markers match wins (highest priority, then the longest host suffix); when none
+    matches, the best host candidate still applies (its body XPath may then find nothing, and the
+    caller falls back to generic extraction). Without a host hit, all markers decide.
+    """
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    page = _Page(root)
+    host = host_of(url) or page_host(root)
+    if host:
+        cands = _candidates(host)
+        if cands:
+            matching = [(n, p) for n, p in cands if _matches(p, page)]
+            if matching:
+                return max(matching, key=lambda np: (np[1].priority, np[0]))[1]
+            return max(cands, key=lambda np: (np[0], np[1].priority))[1]
+    for profile in _by_priority():
+        if _matches(profile, page):
+            return profile
+    return None
+
+
+def select(node: etree._Element, exprs: Iterable[str]) -> list[object]:
+    """The result of the first expression in ``exprs`` that yields something (else [])."""
+    for expr in exprs:
+        try:
+            result = compiled(expr)(node)
+        except etree.XPathError:
+            continue
+        if isinstance(result, list):
+            if result:
+                return list(result)
+        elif result:
+            return [result]
+    return []
+
+
+def _text(item: object) -> str:
+    if isinstance(item, etree._Element):
+        text = item.text_content() if isinstance(item, html.HtmlElement) else "".join(item.itertext())
+    else:
+        text = str(item)
+    return " ".join(text.split())
+
+
+def first_text(node: etree._Element, exprs: Iterable[str]) -> str | None:
+    """The first non-blank text (element text or attribute/string value) the expressions give."""
+    for expr in exprs:
+        for item in select(node, (expr,)):
+            text = _text(item)
+            if text:
+                return text
+    return None
+
+
+def drop_chrome(node: etree._Element, profile: Profile) -> int:
+    """Delete the elements named by ``profile.drop`` (keeping their tail text); the count removed."""
+    removed = 0
+    for expr in profile.drop:
+        try:
+            found = compiled(expr)(node)
+        except etree.XPathError:
+            continue
+        if not isinstance(found, list):
+            continue
+        for el in found:
+            if not isinstance(el, etree._Element) or el.getparent() is None:
+                continue
+            if isinstance(el, html.HtmlElement):
+                el.drop_tree()
+            else:
+                parent = el.getparent()
+                tail = el.tail
+                prev = el.getprevious()
+                parent.remove(el)
+                if tail:
+                    if prev is not None:
+                        prev.tail = (prev.tail or "") + tail
+                    else:
+                        parent.text = (parent.text or "") + tail
+            removed += 1
+    return removed
