@@ -159,13 +159,14 @@ def find_dates(text: str, idx: TokenIndex, ref: dt.date | None) -> list[Entity]:
             if not (g["y"] or g["y2"] or g["m"] or g["d2"] or g["pre"]):
                 continue
             if not (g["y"] or g["y2"] or g["m"] or g["d2"]):
-                if g["pre"] in _PRE_DIR:  # a lone 지난/오는/이번
-                    continue
+                continue  # a lone prefix (지난, 올, 지난해): the date words below handle these
             value = _resolve(g, ref)
         out.append(Entity("date", text[s:e], s, e, value=value))
     for m in finditer(word_re, text):
         s, e = m.span()
         w = m.group("w")
+        if len(w) == 1 and text[e : e + 1] != " ":
+            continue  # 올 only as 올 시즌, 올 상반기 (not 올랐다)
         tok = idx.starting(m.start("w"))
         if tok is not None and tok.tag.startswith("V"):
             continue

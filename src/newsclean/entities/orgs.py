@@ -103,7 +103,7 @@ def find_orgs(text: str, idx: TokenIndex) -> list[Entity]:
             j += 1
         run = toks[i : j + 1]
         i = j + 1
-        if not any(t.tag in ("NNP", "SL") for t in run):
+        if not any(t.tag in ("NNP", "SL") for t in run) and run[0].form not in regions().sido_by_form:
             continue
         s, e = run[0].start, run[-1].end
         if run[-1].tag == "XSN" and len(run) > 1:  # 기관별, 시도별: not part of the name

@@ -53,11 +53,21 @@ def _role_matches(text: str, idx: TokenIndex) -> list[Any]:
     pm = _role_matcher()
     rx = _role_re()
     out = []
+    region_roles = tuple(lexicon()["region_roles"])
     last = -1
     for t in idx.toks:
-        if t.start < last or pm.match(text, t.start) is None:
+        pos = t.start
+        if pm.match(text, pos) is None:
+            # a title glued at the end of a noun (대구시장, 경기도지사)
+            if t.tag not in ("NNG", "NNP") or not t.form.endswith(region_roles):
+                continue
+            role = next(r for r in region_roles if t.form.endswith(r))
+            if len(t.form) <= len(role):
+                continue
+            pos = t.end - len(role)
+        if pos < last:
             continue
-        m = rx.match(text, t.start, timeout=REGEX_TIMEOUT)
+        m = rx.match(text, pos, timeout=REGEX_TIMEOUT)
         if m is not None:
             out.append(m)
             last = m.end()
@@ -107,7 +117,7 @@ def _korean_name(form: str) -> bool:
     return 2 <= len(form) <= 3 and form[0] in surnames
 
 
-_NAME_TAGS = frozenset({"NNP", "NNG", "MM", "NR", "XR", "NNB"})
+_NAME_TAGS = frozenset({"NNP", "NNG", "MM", "NR", "XR"})
 _FOREIGN = regex.compile(r"[가-힣]{1,6}(?: [가-힣]{1,6}){0,2}")
 
 

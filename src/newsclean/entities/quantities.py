@@ -150,6 +150,14 @@ def find_quantities(text: str, idx: TokenIndex) -> list[Entity]:
         elif unit in ranks:
             noun = counted_noun(text, idx, s, e)
             out.append(Entity("count", text[s:e], s, e, value=value, unit=unit, noun=noun))
+    for m in finditer(_PREFIXED, text):
+        s, e = m.span()
+        if any(x.start <= s < x.end for x in out[-3:]):
+            continue
+        value = parse_number(m.group("num"))
+        if value is not None:
+            cur = lexicon()["currency_prefixes"].get(m.group("pre"))
+            out.append(Entity("money", text[s:e], s, e, value=value, unit=m.group("pre"), currency=cur))
     natives: dict[str, int] = lexicon()["native_numbers"]
     for m in finditer(native_re, text):
         s, e = m.start(), m.end()
@@ -174,4 +182,5 @@ def find_ages(text: str, idx: TokenIndex) -> list[Entity]:
     return out
 
 
+_PREFIXED = regex.compile(rf"(?P<pre>US\$|[$€£¥₩￦])\s?(?P<num>{_NUMEXPR})(?![\d])")
 _AGE = regex.compile(r"(?<=[가-힣A-Z]\s?\()(\d{1,3})(?=\s?(?:\)|·|,|세))")

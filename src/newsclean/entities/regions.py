@@ -111,10 +111,12 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
                 context = True
         if w in ambiguous or (w in reg.sigungu_by_form and w not in reg.sido_by_form and w[-1] not in "시군구"):
             ok = (tok.tag == "NNP" and (exact or inside)) or (boundary and context and tok.tag != "VV") or (
-                inside and w not in ambiguous
+                inside and (w not in ambiguous or len(word) > len(w) + 1)
             )
             if w in ambiguous and not (tok.tag == "NNP" or context or (inside and len(word) > len(w) + 1)):
                 ok = False
+            if w in ambiguous and len(word) > len(w) and not inside and not word.startswith(suffixes, len(w)):
+                ok = False  # 세종대왕, 경기장: the short name is the start of another word
         else:
             ok = boundary or inside or exact
         if not ok:
