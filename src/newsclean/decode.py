@@ -148,7 +148,22 @@ def decode(data: bytes | str, http_charset: str | None = None) -> Decoded:
     got = _detect(data)
     if got is not None:
         return got
-    return Decoded(data.decode("utf-8", "replace"), "utf-8", "replace")
+    return _replace(data, [normalize_label(http_charset), normalize_label(declared_charset(data)), "utf-8", "cp949"])
+
+
+def _replace(data: bytes, codecs_: list[str | None]) -> Decoded:
+    """Decode with replacement characters, in the codec that needs the fewest of them."""
+    best: Decoded | None = None
+    best_bad = -1
+    for codec in dict.fromkeys(c for c in codecs_ if c):
+        try:
+            text = data.decode(codec, "replace")
+        except LookupError:
+            continue
+        bad = text.count("\ufffd")
+        if best is None or bad < best_bad:
+            best, best_bad = Decoded(text, codec, "replace"), bad
+    return best or Decoded(data.decode("utf-8", "replace"), "utf-8", "replace")
 
 
 def _detect(data: bytes) -> Decoded | None:
@@ -160,10 +175,8 @@ def _detect(data: bytes) -> Decoded | None:
         from bs4.dammit import UnicodeDammit
     except ImportError:  # pragma: no cover - bs4 is a dependency
         return None
-    dammit = UnicodeDammit(data, known_definite_encodings=["cp949"], is_html=True)
-    if dammit.unicode_markup is None or not dammit.original_encoding:
+    dammit = UnicodeDammit(data, is_html=True)
+    if dammit.unicode_markup is None or not dammit.original_encoding or dammit.contains_replacement_characters:
         return None
     codec = normalize_label(dammit.original_encoding) or dammit.original_encoding
-    if "\ufffd" in dammit.unicode_markup and dammit.contains_replacement_characters:
-        return None
     return Decoded(dammit.unicode_markup, codec, "detector")

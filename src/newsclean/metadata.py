@@ -61,6 +61,7 @@ class Meta:
     section: str | None = None
     url: str | None = None
     reporters: list[Reporter] = field(default_factory=list)
+    page_title: str | None = None  # the <title> text: the last resort for the headline
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -254,12 +255,9 @@ def extract(
     title = first_text(root, _xp(profile, "title"))
     if not title:
         title = metas.get("og:title") or metas.get("twitter:title") or text_of(ld.get("headline"))
-    if not title:
-        title = _h1(root)
-    if not title:
-        t = root.find(".//title")
-        title = t.text_content() if t is not None else None
     out.title = clean_title(title, site_names)
+    t = root.find(".//title")
+    out.page_title = clean_title(t.text_content(), site_names) if t is not None else None
     out.subtitle = first_text(root, _xp(profile, "subtitle")) or text_of(ld.get("alternativeHeadline"))
     # Dates.
     out.published = _date_from(root, _xp(profile, "published"), metas, PUBLISHED_META, ld.get("datePublished"))
@@ -301,9 +299,113 @@ def _time_element(root: HtmlElement) -> str | None:
     return None
 
 
+def first_heading(root: HtmlElement) -> str | None:
+    """The first ``<h1>`` long enough to be a headline (the last resort before ``<title>``)."""
+    return _h1(root)
+
+
+_DATE_ONLY = regex.compile(r"(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,2}")
+
+
+def date_line(blocks: Sequence[Any]) -> str | None:
+    """A date in one of the first short blocks (an archive's ``[신문] 2010-02-19 31면`` line)."""
+    for b in blocks:
+        text = b.text
+        if len(text) <= 100:
+            m = _DATE_ONLY.search(text)
+            if m:
+                got = parse_date(text[m.start() :])
+                if got:
+                    return got
+    return None
+
+
 def _h1(root: HtmlElement) -> str | None:
     for h in root.iter("h1"):
         text = " ".join(h.text_content().split())
         if len(text) >= 8:
             return text
     return None
+
+
+# --- Fallbacks read from the visible page once the body is located ---------------------------
+
+_LABELLED_DATE = regex.compile(
+    r"(?:기사\s*)?(?P<label>최초\s*입력|입력|등록|작성|게재|송고|발행|승인|수정|최종\s*수정|업데이트|Posted|Published|Updated)"
+    r"\s*(?:일시|시간|일자|일|날짜)?\s*[:：|]?\s*"
+    r"(?P<date>(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?"
+    r"(?:\s*\([월화수목금토일]\))?(?:\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{1,2}(?:\s*[:분]\s*\d{1,2})?)?)",
+    regex.IGNORECASE,
+)
+_MODIFIED_LABELS = ("수정", "최종수정", "최종 수정", "업데이트", "updated")
+_BYLINE_CLASS = regex.compile(r"byline|by_line|reporter|repoter|journalist|writer|author|kija|gija", regex.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4")
+
+
+def labelled_dates(text: str) -> tuple[str | None, str | None]:
+    """(published, modified) from labelled dates in visible text: ``입력 2016-09-18 03:00 수정 ...``."""
+    published = modified = None
+    for m in _LABELLED_DATE.finditer(text, timeout=1.0):
+        label = " ".join(m["label"].split()).lower()
+        got = parse_date(m["date"])
+        if not got:
+            continue
+        if label in _MODIFIED_LABELS:
+            modified = modified or got
+        else:
+            published = published or got
+        if published and modified:
+            break
+    return published, modified
+
+
+def title_near(container: HtmlElement) -> str | None:
+    """The headline of a page with no metadata: a heading opening the container, or the last one before it."""
+    for el in container.iter(*_HEADINGS):
+        text = " ".join(el.text_content().split())
+        if len(text) >= 6:
+            return text
+        break
+    best = None
+    for el in container.iterancestors():
+        for h in el.iter(*_HEADINGS):
+            if h is container or container in h.iterancestors():
+                break
+            text = " ".join(h.text_content().split())
+            if len(text) >= 6 and _precedes(h, container):
+                best = text
+        if best:
+            return best
+    return None
+
+
+def _precedes(a: HtmlElement, b: HtmlElement) -> bool:
+    for el in b.itersiblings(preceding=True):
+        if el is a or a in el.iterdescendants():
+            return True
+    return any(_precedes_sibling(a, anc) for anc in b.iterancestors())
+
+
+def _precedes_sibling(a: HtmlElement, b: HtmlElement) -> bool:
+    return any(el is a or a in el.iterdescendants() for el in b.itersiblings(preceding=True))
+
+
+def bylines_in_dom(root: HtmlElement) -> list[Reporter]:
+    """Reporters from byline-classed elements (``p.repoter``, ``span.byline`` ...) anywhere on the page."""
+    chrome = vocabulary().chrome_tokens
+    from .html.dom import tokens
+
+    out: list[Reporter] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        label = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not label.strip() or not _BYLINE_CLASS.search(label):
+            continue
+        if tokens(el) & chrome:
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > 200:
+            continue
+        out = merge_reporters(out, parse_credit(text))
+    return out

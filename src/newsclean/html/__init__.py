@@ -7,8 +7,8 @@ from typing import Any
 from ..article import Article
 from ..blocks import PARAGRAPH, Block, clean_line
 from ..decode import decode
-from ..strip import Context, run_chain
-from .blockify import blockify
+from ..strip import HTML_CHAIN, Context, run_chain
+from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
 from .dom import HtmlElement, drop, drop_chrome_inside, parse, prune
 from .jsonld import article_object
 from .locate import locate
@@ -19,8 +19,8 @@ try:
 except ImportError:  # pragma: no cover - the profiles package is optional during development
     _detect = None  # type: ignore[assignment]
 
-CAPTION_MARK = "data-nc-caption"
 MIN_BODY_CHARS = 80
+HEAD_BLOCKS = 6
 
 __all__ = ["extract_html"]
 
@@ -35,7 +35,8 @@ def detect_profile(root: HtmlElement, url: str | None) -> Any:
         return None
 
 
-def _profile_blocks(root: HtmlElement, profile: Any) -> list[Block]:
+def _profile_blocks(root: HtmlElement, profile: Any) -> tuple[HtmlElement | None, list[Block]]:
+    """The profile's container(s) → blocks, after its chrome is dropped and its captions marked."""
     for expr in getattr(profile, "drop", ()) or ():
         for el in evaluate(root, expr):
             if isinstance(el, HtmlElement):
@@ -49,8 +50,11 @@ def _profile_blocks(root: HtmlElement, profile: Any) -> list[Block]:
     chosen = [el for el in els if not any(anc in els for anc in el.iterancestors())]
     blocks: list[Block] = []
     for el in chosen:
-        blocks.extend(blockify(el))
-    return blocks
+        if isinstance(el, HtmlElement):
+            mark_photo_boxes(el)
+            blocks.extend(blockify(el))
+    first = chosen[0] if chosen and isinstance(chosen[0], HtmlElement) else None
+    return first, blocks
 
 
 def _body_chars(blocks: list[Block]) -> int:
@@ -95,26 +99,54 @@ def extract_html(
     profile = detect_profile(root, url)
     meta = metadata.extract(root, url=url, profile=profile, ld=ld)
     prune(root)
-    blocks: list[Block] = _profile_blocks(root, profile) if profile is not None else []
+    container: HtmlElement | None = None
+    blocks: list[Block] = []
+    if profile is not None:
+        container, blocks = _profile_blocks(root, profile)
     if _body_chars(blocks) < MIN_BODY_CHARS:
-        container = locate(root)
+        found = locate(root)
         generic: list[Block] = []
-        if container is not None:
-            drop_chrome_inside(container)
-            generic = blockify(container)
+        if found is not None:
+            drop_chrome_inside(found)
+            mark_photo_boxes(found)
+            generic = blockify(found)
         if _body_chars(generic) > _body_chars(blocks):
-            blocks = generic
+            container, blocks = found, generic
     ld_blocks = _jsonld_blocks(ld)
     if ld_blocks and _body_chars(ld_blocks) > 2 * max(_body_chars(blocks), MIN_BODY_CHARS // 2):
         blocks = ld_blocks
+    _fill_from_page(meta, root, container, blocks)
     ctx = Context(portal=meta.portal, publisher=meta.publisher, title=meta.title)
     blocks_in = len(blocks)
-    kept = run_chain(blocks, ctx)
+    kept = run_chain(blocks, ctx, HTML_CHAIN)
     info = meta.as_dict()
-    info["reporters"] = metadata.merge_reporters(meta.reporters, ctx.reporters)
+    reporters = metadata.merge_reporters(meta.reporters, ctx.reporters)
+    if not reporters:
+        reporters = metadata.bylines_in_dom(root)
+    info["reporters"] = reporters
     info["publisher"] = meta.publisher or ctx.publisher or _host_publisher(url, meta.url)
     info.update(enc)
     return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=info, entities=entities)
+
+
+def _fill_from_page(meta: Any, root: HtmlElement, container: HtmlElement | None, blocks: list[Block]) -> None:
+    """Title and dates that no metadata gave, from the visible page."""
+    from .. import metadata
+
+    if not meta.title and container is not None:
+        meta.title = metadata.clean_title(metadata.title_near(container), [meta.publisher or ""])
+    if not meta.title:
+        meta.title = metadata.clean_title(metadata.first_heading(root), [meta.publisher or ""]) or meta.page_title
+    if meta.published is None or meta.modified is None:
+        head = " ".join(b.text for b in blocks[:HEAD_BLOCKS])
+        published, modified = metadata.labelled_dates(head)
+        if published is None:
+            published, modified2 = metadata.labelled_dates(" ".join(root.itertext()))
+            modified = modified or modified2
+        if published is None:
+            published = metadata.date_line(blocks[:HEAD_BLOCKS])
+        meta.published = meta.published or published
+        meta.modified = meta.modified or modified
 
 
 def _host_publisher(*urls: str | None) -> str | None:

@@ -47,7 +47,7 @@ class _Run:
 def kind_of(el: HtmlElement) -> str | None:
     """The block kind an element gives the text inside it, if it is special."""
     tag = el.tag
-    if tag == "figcaption" or tag == "caption":
+    if tag == "figcaption" or tag == "caption" or el.get(CAPTION_MARK):
         return CAPTION
     if tokens(el) & vocabulary().caption_tokens:
         return CAPTION
@@ -143,3 +143,33 @@ def blockify(container: HtmlElement) -> list[Block]:
             run.add(el.tail, link_depth > 0)
     flush()
     return out
+
+
+CAPTION_MARK = "data-nc-caption"
+PHOTO_BOX_TAGS = frozenset(("div", "figure", "table", "dl", "center"))
+MAX_CAPTION_CHARS = 300
+
+
+def mark_photo_boxes(container: HtmlElement) -> int:
+    """Mark small boxes that hold an image and a little text as captions (photo + caption divs).
+
+    A box is the nearest ancestor of an ``<img>`` (up to the container) whose text is short and
+    is at most half of the container's text; its text becomes ``caption`` blocks.
+    """
+    total = len(container.text_content())
+    marked = 0
+    seen: set[HtmlElement] = set()
+    for img in container.iter("img"):
+        box = img.getparent()
+        while box is not None and box is not container and box not in seen:
+            seen.add(box)
+            if box.tag in PHOTO_BOX_TAGS:
+                text = " ".join(box.text_content().split())
+                if len(text) > MAX_CAPTION_CHARS or len(text) * 2 > total:
+                    break
+                if text:
+                    box.set(CAPTION_MARK, "1")
+                    marked += 1
+                    break
+            box = box.getparent()
+    return marked
