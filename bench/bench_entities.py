@@ -87,7 +87,9 @@ def main() -> int:
         best_e = min(best_e, spent)
     ratio = best_e / best_k
     print(f"texts={len(docs)} chars={chars} entities={n_ents}")
-    print(f"kiwi_load_s={load:.2f} peak_rss_mb={peak_rss_mb():.0f} (before load {rss0:.0f}, after load {rss_kiwi:.0f})")
+    print(
+        f"kiwi_load_s={load:.2f} peak_rss_mb={peak_rss_mb():.0f} (before load {rss0:.0f}, after load {rss_kiwi:.0f})"
+    )
     print(f"kiwi_tokenize chars/s={chars / best_k:,.0f}  extract_entities chars/s={chars / best_e:,.0f}")
     print(f"overhead ratio={ratio:.3f} (bound {args.max_ratio})")
     return 0 if ratio <= args.max_ratio else 1

@@ -205,7 +205,9 @@ def build_ministries(ref: Path) -> dict[str, Any]:
                 {
                     "name": pname,
                     "abbrevs": pabbr,
-                    "kind": pname[-1] if pname[-1] in "부처청" else ("위원회" if pname.endswith("위원회") else "기타"),
+                    "kind": pname[-1]
+                    if pname[-1] in "부처청"
+                    else ("위원회" if pname.endswith("위원회") else "기타"),
                     "parent": row["belongs_to"],
                     "valid_from": span.group(1) if span else None,
                     "valid_to": span.group(2) if span else _day_before(start),
@@ -327,8 +329,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build_gazetteer: no reference tables in {args.reference}", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, data in [("ministries.json", build_ministries(args.reference)),
-                       ("regions.json", build_regions(args.reference))]:
+    for name, data in [
+        ("ministries.json", build_ministries(args.reference)),
+        ("regions.json", build_regions(args.reference)),
+    ]:
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
         (args.out / name).write_text(text, encoding="utf-8")
         print(f"wrote {args.out / name}")

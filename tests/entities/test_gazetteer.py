@@ -35,7 +35,14 @@ def test_every_record_has_a_source() -> None:
 @pytest.mark.skipif(not REFERENCE.exists(), reason="../shared/reference is absent")
 def test_rebuild_is_identical(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts/build_gazetteer.py"), "--reference", str(REFERENCE), "--out", str(tmp_path)],
+        [
+            sys.executable,
+            str(ROOT / "scripts/build_gazetteer.py"),
+            "--reference",
+            str(REFERENCE),
+            "--out",
+            str(tmp_path),
+        ],
         check=True,
         capture_output=True,
     )

@@ -18,9 +18,22 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.skipif(not GOLD.exists(), reason="../shared/corpus is absent")
 def test_gold_entity_recall() -> None:
     res = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/entity_recall.py"), "--gold", str(GOLD),
-         "--min", "ministry=0.9", "--min", "region=0.9", "--min", "count=0.8", "--min", "person=0.8",
-         "--min", "region_absent=1"],
+        [
+            sys.executable,
+            str(ROOT / "scripts/entity_recall.py"),
+            "--gold",
+            str(GOLD),
+            "--min",
+            "ministry=0.9",
+            "--min",
+            "region=0.9",
+            "--min",
+            "count=0.8",
+            "--min",
+            "person=0.8",
+            "--min",
+            "region_absent=1",
+        ],
         capture_output=True,
         text=True,
     )

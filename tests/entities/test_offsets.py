@@ -5,12 +5,32 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 PIECES = [
-    "중기부는 ", "서울시 ", "13개 ", "4만4천 명", "지난 8일 ", "이영 장관", "😀", "\x00", "\u2028", "\n\n",
-    "3조5000억원", "12.5%", " ", "경기 광주시", "대구테크노파크", "(33)", "김모", "씨", "\t", "\ufeff", "A",
+    "중기부는 ",
+    "서울시 ",
+    "13개 ",
+    "4만4천 명",
+    "지난 8일 ",
+    "이영 장관",
+    "😀",
+    "\x00",
+    "\u2028",
+    "\n\n",
+    "3조5000억원",
+    "12.5%",
+    " ",
+    "경기 광주시",
+    "대구테크노파크",
+    "(33)",
+    "김모",
+    "씨",
+    "\t",
+    "\ufeff",
+    "A",
 ]
 
 
@@ -52,6 +72,7 @@ def test_many_number_counter_pairs_stay_linear(extract: Any) -> None:
     assert t_big < 25 * max(t_small, 0.05)
 
 
+@pytest.mark.slow
 def test_megabyte_line(extract: Any) -> None:
     text = ("서울시는 3조5000억원을 13개 기관에 나눴다 " * 40000)[:1_000_000]
     t = time.perf_counter()

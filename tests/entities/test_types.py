@@ -79,14 +79,21 @@ def test_sigungu_also_names_its_sido(extract: Any) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["경기가 좋아지면 소비가 늘어난다.", "세종대왕의 업적을 기렸다.", "부산물을 재활용한다.", "오늘 경기는 비로 취소됐다."],
+    [
+        "경기가 좋아지면 소비가 늘어난다.",
+        "세종대왕의 업적을 기렸다.",
+        "부산물을 재활용한다.",
+        "오늘 경기는 비로 취소됐다.",
+    ],
 )
 def test_ambiguous_region_words_are_not_regions(extract: Any, text: str) -> None:
     assert [e for e in extract(text) if e.type == "region"] == []
 
 
 def test_shared_sigungu_without_context_is_left_out(extract: Any) -> None:
-    assert [e for e in extract("고성군 주민들이 모였다.") if e.type == "region" and e.level == "sigungu"] == []
+    assert [
+        e for e in extract("고성군 주민들이 모였다.") if e.type == "region" and e.level == "sigungu"
+    ] == []
 
 
 COUNTS = [
@@ -183,7 +190,11 @@ def test_person(extract: Any, text: str, name: str, role: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "mention"),
-    [("대구테크노파크와 협약했다.", "대구테크노파크"), ("경기혁신센터가 문을 열었다.", "경기혁신센터"), ("한빛대학교에서 강연했다.", "한빛대학교")],
+    [
+        ("대구테크노파크와 협약했다.", "대구테크노파크"),
+        ("경기혁신센터가 문을 열었다.", "경기혁신센터"),
+        ("한빛대학교에서 강연했다.", "한빛대학교"),
+    ],
 )
 def test_organization(extract: Any, text: str, mention: str) -> None:
     _find(extract(text), "organization", mention)

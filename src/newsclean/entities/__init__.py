@@ -79,8 +79,13 @@ def summarize_entities(entities: Iterable[Entity]) -> dict[str, dict[str, int]]:
     Keys are the normalised names (the official name on the article's date), values the number
     of mentions, most frequent first: the shape of a BigKinds-style document summary.
     """
-    kinds = {"ministry": "ministries", "agency": "ministries", "region": "regions",
-             "organization": "organizations", "person": "persons"}
+    kinds = {
+        "ministry": "ministries",
+        "agency": "ministries",
+        "region": "regions",
+        "organization": "organizations",
+        "person": "persons",
+    }
     counts: dict[str, Counter[str]] = {v: Counter() for v in dict.fromkeys(kinds.values())}
     for e in entities:
         key = kinds.get(e.type)

@@ -122,7 +122,9 @@ class PrefixMatcher:
                 self.singles.add(w)
             elif w:
                 self.by_key.setdefault(w[:2], []).append(w)
-        firsts = "".join(sorted({regex.escape(k[0]) for k in self.by_key} | {regex.escape(c) for c in self.singles}))
+        firsts = "".join(
+            sorted({regex.escape(k[0]) for k in self.by_key} | {regex.escape(c) for c in self.singles})
+        )
         # word starts whose first character can begin a word of the dictionary
         self.starts = regex.compile(rf"(?<![가-힣])[{firsts or 'x'}]")
 
@@ -145,5 +147,3 @@ class PrefixMatcher:
         if pos < len(text) and text[pos] in self.singles:
             return text[pos]
         return None
-
-

@@ -14,7 +14,6 @@ found with a regex on the raw text (with the prefixes and suffixes of compound t
 
 from __future__ import annotations
 
-import bisect
 from functools import cache
 from typing import Any
 
@@ -26,8 +25,9 @@ from .gazetteer import lexicon, ministries, regions
 from .kiwi import Tok
 
 _GAP_TAGS = frozenset({"NNP", "NNG", "SL", "SH", "SN", "SSO", "SSC", "SP", "SO", "XSN", "XPN", "NNB", "SW"})
-_AFTER_OK = frozenset({"JKS", "JKO", "JKG", "JKB", "JX", "JC", "JKC", "JKV", "JKQ", "SF", "SP", "SSC", "SSO",
-                       "VCP", "SO", "SS"})
+_AFTER_OK = frozenset(
+    {"JKS", "JKO", "JKG", "JKB", "JX", "JC", "JKC", "JKV", "JKQ", "SF", "SP", "SSC", "SSO", "VCP", "SO", "SS"}
+)
 _HANGUL_NAME = regex.compile(r"[가-힣]{1,5}")
 
 
@@ -169,7 +169,7 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
         while k <= j and toks[k].tag in _NAME_TAGS and (k == i or toks[k].start not in role_at):
             k += 1
         first = toks[i]
-        if k == i or first.tag not in ("NNP", "NNG", "SL") and first.user is None:
+        if k == i or (first.tag not in ("NNP", "NNG", "SL") and first.user is None):
             w += 1
             continue
         s, e = first.start, toks[k - 1].end
@@ -177,8 +177,12 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
         whole = k > j  # nothing glued after the name
         korean = _korean_name(name)
         foreign = (
-            not korean and first.tag == "NNP" and first.user is None and name not in known
-            and bool(_FOREIGN.fullmatch(name)) and not name.endswith(_org_suffixes())
+            not korean
+            and first.tag == "NNP"
+            and first.user is None
+            and name not in known
+            and bool(_FOREIGN.fullmatch(name))
+            and not name.endswith(_org_suffixes())
         )
         last_w = w
         if foreign or (korean and first.tag == "NNP" and whole):
@@ -217,9 +221,9 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
         if not ok and first.tag == "NNP":
             follows = nxt is None or nxt.tag in _AFTER_OK or nxt.start > e
             place_like = name[-1] in lexicon()["non_name_endings"] or name.endswith(_org_suffixes())
-            if korean and len(name) >= 3 and follows and not place_like:
-                ok = True
-            elif foreign and follows and not place_like and (last_w > w or _has_foreign(name)):
+            if (korean and len(name) >= 3 and follows and not place_like) or (
+                foreign and follows and not place_like and (last_w > w or _has_foreign(name))
+            ):
                 ok = True
         if ok and (first.tag == "NNP" or role is not None):
             out.append(Entity("person", name, s, e, norm=name, role=role))
