@@ -28,6 +28,7 @@ _ROLE_TAIL = regex.compile(
 _PERSON = regex.compile(r"^[가-힣]{2,4}$")
 _EMAIL = regex.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _PORTAL_SUFFIX = regex.compile(r"\s*[|:·\-]\s*(?:네이버|다음|네이트|Daum|NAVER|Naver)(?:\s*뉴스)?\s*$")
+_PORTAL_NAME = regex.compile(r"(?:네이버|다음|네이트|Daum|NAVER|Naver|nate)(?:\s*(?:뉴스|스포츠|연예|News))?", regex.I)
 _SITE_WORDS = regex.compile(
     r"(?:뉴스|일보|신문|경제|방송|닷컴|타임스|미디어|저널|투데이|데일리|TV|News|\.com|\.co\.kr|\.kr)\s*$", regex.I
 )
@@ -137,7 +138,23 @@ def clean_title(title: str | None, site_names: Iterable[str] = ()) -> str | None
                 break
         if not changed:
             break
-    return title or None
+    return _cut_glued_suffix(title, names) or None
+
+
+_GLUED_SEP = regex.compile(r"[-|ㅣ:<·]")
+
+
+def _cut_glued_suffix(title: str, names: set[str]) -> str:
+    """``제목-정치ㅣ한국일보``: a section and the site glued on without spaced separators."""
+    start = max(0, len(title) - 30)
+    for m in _GLUED_SEP.finditer(title, start):
+        head, tail = title[: m.start()].rstrip(), title[m.end() :].strip()
+        if len(head) < 5 or not tail:
+            continue
+        pieces = [p.strip() for p in _GLUED_SEP.split(tail) if p.strip()]
+        if pieces and all(len(p) <= 12 for p in pieces) and _is_site_name(pieces[-1], names):
+            return head
+    return title
 
 
 def _is_site_name(text: str, names: set[str]) -> bool:
@@ -155,9 +172,11 @@ def publisher_name(text: str | None) -> str | None:
     """The press's name from a label such as ``연합뉴스 | 네이버`` or ``Copyright 머니투데이``."""
     if not text:
         return None
-    text = _PORTAL_SUFFIX.sub("", " ".join(text.split())).strip(" |:-")
-    if not text:
+    parts = [p.strip(" :-") for p in " ".join(text.split()).split("|")]
+    parts = [p for p in parts if p and not _PORTAL_NAME.fullmatch(p)]
+    if not parts:
         return None
+    text = " | ".join(parts)
     known = publishers.find_in_text(text)
     if known:
         return known
@@ -338,7 +357,9 @@ _LABELLED_DATE = regex.compile(
     regex.IGNORECASE,
 )
 _MODIFIED_LABELS = ("수정", "최종수정", "최종 수정", "업데이트", "updated")
-_BYLINE_CLASS = regex.compile(r"byline|by_line|reporter|repoter|journalist|writer|author|kija|gija", regex.IGNORECASE)
+_BYLINE_CLASS = regex.compile(
+    r"byline|by_line|reporter|repoter|journalist|writer|author|kija|gija|(?<![a-z])name(?![a-z])", regex.IGNORECASE
+)
 _HEADINGS = ("h1", "h2", "h3", "h4")
 
 

@@ -11,7 +11,7 @@ from ..strip import HTML_CHAIN, Context, run_chain
 from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
 from .dom import HtmlElement, drop, drop_chrome_inside, parse, prune
 from .jsonld import article_object
-from .locate import locate
+from .locate import locate, with_siblings
 from .xpath import evaluate, first_elements
 
 try:
@@ -107,9 +107,10 @@ def extract_html(
         found = locate(root)
         generic: list[Block] = []
         if found is not None:
-            drop_chrome_inside(found)
-            mark_photo_boxes(found)
-            generic = blockify(found)
+            for box in with_siblings(found):
+                drop_chrome_inside(box)
+                mark_photo_boxes(box)
+                generic.extend(blockify(box))
         if _body_chars(generic) > _body_chars(blocks):
             container, blocks = found, generic
     ld_blocks = _jsonld_blocks(ld)

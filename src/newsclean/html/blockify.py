@@ -146,30 +146,38 @@ def blockify(container: HtmlElement) -> list[Block]:
 
 
 CAPTION_MARK = "data-nc-caption"
-PHOTO_BOX_TAGS = frozenset(("div", "figure", "table", "dl", "center"))
 MAX_CAPTION_CHARS = 300
 
 
-def mark_photo_boxes(container: HtmlElement) -> int:
-    """Mark small boxes that hold an image and a little text as captions (photo + caption divs).
+def _small(img: HtmlElement) -> bool:
+    """An icon or a spacer, not a photo (width or height under 60 pixels)."""
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < 60:
+            return True
+    return False
 
-    A box is the nearest ancestor of an ``<img>`` (up to the container) whose text is short and
-    is at most half of the container's text; its text becomes ``caption`` blocks.
+
+def mark_photo_boxes(container: HtmlElement) -> int:
+    """Mark the text next to a photo as a caption (photo + caption boxes no class names).
+
+    The box is the nearest ancestor of an ``<img>`` (below the container) that has any text; it
+    is a caption when that text is short and at most half of the container's text.
     """
     total = len(container.text_content())
     marked = 0
     seen: set[HtmlElement] = set()
     for img in container.iter("img"):
+        if _small(img):
+            continue
         box = img.getparent()
         while box is not None and box is not container and box not in seen:
             seen.add(box)
-            if box.tag in PHOTO_BOX_TAGS:
-                text = " ".join(box.text_content().split())
-                if len(text) > MAX_CAPTION_CHARS or len(text) * 2 > total:
-                    break
-                if text:
+            text = " ".join(box.text_content().split())
+            if text:
+                if len(text) <= MAX_CAPTION_CHARS and len(text) * 2 <= total:
                     box.set(CAPTION_MARK, "1")
                     marked += 1
-                    break
+                break
             box = box.getparent()
     return marked

@@ -99,6 +99,31 @@ def locate(root: HtmlElement) -> HtmlElement | None:
     return _descend(best, weighted)
 
 
+def with_siblings(best: HtmlElement) -> list[HtmlElement]:
+    """The container and its siblings of the same kind that also hold body text.
+
+    An article split over several boxes (``div.par`` × 3 around photos) keeps all of them.
+    """
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    key = (best.tag, best.get("class"))
+    out = []
+    for sib in parent:
+        if sib is best or (
+            isinstance(sib.tag, str)
+            and best.get("class")
+            and (sib.tag, sib.get("class")) == key
+            and _sentences(sib) >= 1
+        ):
+            out.append(sib)
+    return out
+
+
+def _sentences(el: HtmlElement) -> int:
+    return len(_KOREAN_END.findall(" ".join(el.itertext())))
+
+
 def _descend(best: HtmlElement, weighted: dict[HtmlElement, float]) -> HtmlElement:
     while True:
         top = weighted.get(best, 0.0)
