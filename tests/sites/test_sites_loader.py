@@ -79,3 +79,10 @@ def test_detect_returns_none_for_unknown_pages() -> None:
     tree = lxml.html.fromstring("<html><head><title>t</title></head><body><p>본문</p></body></html>")
     assert sites.detect(tree) is None
     assert sites.detect(tree, "https://example.org/a/1") is None
+
+
+def test_every_marker_is_cheap_to_rule_out() -> None:
+    """Markers start with an id step (ruled out by one id scan) or a <head> meta test."""
+    for p in load_profiles():
+        for marker in p.markers:
+            assert sites.required_id(marker) or marker.startswith("/html/head/"), (p.name, marker)

@@ -35,8 +35,10 @@ __all__ = [
     "select",
 ]
 
-_SELF_URL = etree.XPath("/html/head/meta[@property='og:url']/@content | /html/head/link[@rel='canonical']/@href")
-_IDS = etree.XPath("//@id")
+_SELF_URL = etree.XPath(
+    "/html/head/meta[@property='og:url']/@content | /html/head/link[@rel='canonical']/@href", smart_strings=False
+)
+_IDS = etree.XPath("//@id", smart_strings=False)
 # A marker that starts with //tag[@id='x'] cannot match unless the page has the id x: one scan
 # of the page's ids (cheap) then rules out most profiles without evaluating their markers.
 _LEADING_ID = re.compile(r"^//(?:\*|[A-Za-z][\w-]*)\[@id\s*=\s*(?:'([^']+)'|\"([^\"]+)\")\]")
@@ -64,7 +66,8 @@ class _Page:
     def has_id(self, ident: str) -> bool:
         if self._ids is None:
             try:
-                self._ids = {str(v) for v in _IDS(self.root)}
+                found = _IDS(self.root)
+                self._ids = set(found) if isinstance(found, list) else set()
             except etree.XPathError:
                 self._ids = set()
         return ident in self._ids
