@@ -152,12 +152,16 @@ def transform_batches(
     ``text_col`` (a text dump). ``url_col`` gives the page URL; the record's ``source`` is
     ``source_col`` when given, else the URL. One record per row, in row order; a row that fails
     gets an error record. ``timeout`` applies in the main thread only (SIGALRM). Runs in this
-    process: Kiwi is built lazily, once per process, on the first row with entities.
+    process: Kiwi is built once per process, before the first row (outside its time limit).
     """
-    from .batch import run_one
+    from .batch import preload, run_one
 
     opts = Options(entities=entities, max_bytes=max_bytes)
+    warmed = False
     for batch in batches:
+        if not warmed:
+            preload(entities)
+            warmed = True
         cols = {
             name: (batch.column(name) if name and name in batch.schema.names else None)
             for name in (html_col, url_col, text_col, source_col)
