@@ -7,16 +7,41 @@ Rules may also record metadata they find on the way (reporters, publisher, porta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from ..article import Removal, Reporter
 from ..blocks import Block
 
+# ``--explain`` reports: (block, rule that dropped it or None, its text at that moment).
+TraceEntry = tuple[Block, str | None, str]
+_TRACE: ContextVar[list[TraceEntry] | None] = ContextVar("newsclean_trace", default=None)
+
+
+def _active_trace() -> list[TraceEntry] | None:
+    return _TRACE.get()
+
+
+@contextmanager
+def tracing() -> Iterator[list[TraceEntry]]:
+    """Record every block the Contexts created inside see (run_chain) and drop, in order."""
+    trace: list[TraceEntry] = []
+    token = _TRACE.set(trace)
+    try:
+        yield trace
+    finally:
+        _TRACE.reset(token)
+
 
 @dataclass(slots=True)
 class Context:
-    """What the rules share while one document is stripped."""
+    """What the rules share while one document is stripped.
+
+    ``trace`` is None on the normal path; inside ``tracing()`` it records the blocks in order
+    with the rule that dropped each one (the explain report draws the page from it).
+    """
 
     portal: str | None = None
     publisher: str | None = None
@@ -25,9 +50,12 @@ class Context:
     removed: list[Removal] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     duplicates_removed: int = 0
+    trace: list[TraceEntry] | None = field(default_factory=_active_trace)
 
     def drop(self, rule: str, block: Block) -> None:
         self.removed.append(Removal(rule, block.text))
+        if self.trace is not None:
+            self.trace.append((block, rule, block.text))
 
     def cut(self, rule: str, text: str) -> None:
         if text.strip():
