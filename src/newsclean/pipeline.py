@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .article import Article, Entity, Removal, Stats
+from .article import Article, Entity, Stats
 from .blocks import CAPTION, Block
 from .strip import Context, run_chain
 from .textdump import read_dump
@@ -88,8 +88,10 @@ def _clean_text(text: str, source: str | None, entities: bool) -> Article:
     doc = read_dump(text)
     ctx = Context(title=doc.title)
     if doc.removed_title is not None:
-        ctx.removed.append(Removal("title", doc.removed_title.text))
-    blocks_in = len(doc.blocks) + (1 if doc.removed_title else 0)
+        ctx.drop("title", doc.removed_title)
+    for block, rule_name in doc.dropped:  # lines the dump locator left out of the story
+        ctx.drop(rule_name, block)
+    blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
     kept = run_chain(doc.blocks, ctx)
     return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=doc.meta, entities=entities)
 
