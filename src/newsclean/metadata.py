@@ -263,6 +263,9 @@ def extract(
             pub = cand
     if not pub:
         pub = publisher_name(text_of(ld.get("publisher")))
+    if not pub and not out.portal:
+        site = metas.get("og:site_name")
+        pub = publisher_name(site) if site and len(site) <= 20 else None
     if not pub:
         author = metas.get("author")
         pub = publishers.find_in_text(author) if author else None
@@ -380,8 +383,19 @@ def labelled_dates(text: str) -> tuple[str | None, str | None]:
     return published, modified
 
 
+_TITLE_CLASS = regex.compile(r"(?<![a-z])(?:title|headline|subject|tit|head_line)(?![a-z])", regex.IGNORECASE)
+
+
+def _title_like(el: HtmlElement) -> bool:
+    if el.tag in _HEADINGS:
+        return True
+    label = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(label.strip()) and bool(_TITLE_CLASS.search(label))
+
+
 def title_near(container: HtmlElement) -> str | None:
-    """The headline of a page with no metadata: a heading opening the container, or the last one before it."""
+    """The headline of a page with no metadata: a heading opening the container, or the last
+    heading (or title-classed box) before it."""
     for el in container.iter(*_HEADINGS):
         text = " ".join(el.text_content().split())
         if len(text) >= 6:
@@ -389,11 +403,13 @@ def title_near(container: HtmlElement) -> str | None:
         break
     best = None
     for el in container.iterancestors():
-        for h in el.iter(*_HEADINGS):
-            if h is container or container in h.iterancestors():
+        for h in el.iter():
+            if h is container:
                 break
+            if not isinstance(h.tag, str) or not _title_like(h) or container in h.iterancestors():
+                continue
             text = " ".join(h.text_content().split())
-            if len(text) >= 6 and _precedes(h, container):
+            if 6 <= len(text) <= 200 and _precedes(h, container):
                 best = text
         if best:
             return best

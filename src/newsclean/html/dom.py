@@ -12,7 +12,9 @@ from lxml.html import HtmlElement
 
 from ..resources import load_json
 
-PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+PARSER = lxml.html.HTMLParser(
+    remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True
+)
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>", regex.IGNORECASE)
 _WORD_SPLIT = regex.compile(r"[^a-z0-9]+")
 _CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
