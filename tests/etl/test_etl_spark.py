@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.spark
+pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
 pytest.importorskip("pyarrow", reason="the Spark adapter needs pyarrow (extra 'spark')")
 pytest.importorskip("pyspark", reason="the Spark adapter needs pyspark (extra 'spark')")
