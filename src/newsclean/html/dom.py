@@ -53,6 +53,11 @@ def parse(text: str) -> HtmlElement | None:
         return None
     try:
         root = lxml.html.document_fromstring(text, parser=PARSER)
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in PARSER.error_log):
+            # Nested deeper than libxml2 allows: it dropped the rest. Flatten and parse again.
+            from .depth import flatten_deep
+
+            root = lxml.html.document_fromstring(flatten_deep(text), parser=PARSER)
     except (etree.ParserError, ValueError):
         return None
     return root
@@ -92,17 +97,19 @@ def drop(el: HtmlElement) -> None:
     el.drop_tree()
 
 
+@cache
+def _furniture_xpath() -> etree.XPath:
+    voc = vocabulary()
+    tags = " | ".join(f"//{t}" for t in sorted(voc.chrome_tags))
+    hidden = "//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or contains(@style, 'hidden')]"
+    return etree.XPath(f"{tags} | {hidden}")
+
+
 def prune(root: HtmlElement) -> None:
-    """Drop non-text elements, page furniture and hidden nodes, in place."""
+    """Drop non-text elements, page furniture and hidden nodes, in place (the search runs in C)."""
     voc = vocabulary()
     etree.strip_elements(root, *voc.drop_tags, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    doomed = []
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag in voc.chrome_tags or is_hidden(el):
-            doomed.append(el)
+    doomed = [el for el in _furniture_xpath()(root) if el.tag in voc.chrome_tags or is_hidden(el)]
     for el in doomed:
         drop(el)
 

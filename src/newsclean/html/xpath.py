@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
 from lxml import etree
 
 from .dom import HtmlElement
 
 _cache: dict[str, etree.XPath | None] = {}
+# A class-token test as profiles spell it; a cheap substring test in front lets libxml2 skip
+# the string building for the (many) elements that cannot match.
+_TOKEN_TEST = regex.compile(r"contains\(concat\(' ', normalize-space\(@([\w:.-]+)\), ' '\), ' ([^' ]+) '\)")
+
+
+def fast(expr: str) -> str:
+    """The same XPath with a substring pre-test before each class-token test."""
+    return _TOKEN_TEST.sub(lambda m: f"(contains(@{m[1]}, '{m[2]}') and {m[0]})", expr)
 
 
 def _compiled(expr: str) -> etree.XPath | None:
     if expr not in _cache:
         try:
-            _cache[expr] = etree.XPath(expr)
+            _cache[expr] = etree.XPath(fast(expr))
         except etree.XPathSyntaxError:
             _cache[expr] = None
     return _cache[expr]
