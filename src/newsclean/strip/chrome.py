@@ -14,6 +14,8 @@ from ..blocks import Block, fold
 from ..resources import load_json
 from .base import Context, rule
 
+MAX_PATTERN_CHARS = 200  # chrome lines are short; body paragraphs skip the pattern scan
+
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
@@ -26,20 +28,24 @@ class Phrase:
 class ChromeTable:
     exact: dict[str, Phrase]
     prefixes: tuple[tuple[str, Phrase], ...]
-    patterns: tuple[tuple[regex.Pattern[str], Phrase], ...]
+    any_prefix: tuple[str, ...]
+    # All regex entries as one alternation of named groups g0, g1 ...: one scan per block.
+    pattern: regex.Pattern[str] | None
+    pattern_phrases: tuple[Phrase, ...]
 
     def match(self, text: str) -> Phrase | None:
         key = fold(text)
         hit = self.exact.get(key)
         if hit is not None:
             return hit
-        for prefix, phrase in self.prefixes:
-            if key.startswith(prefix):
-                return phrase
-        if len(key) <= 200:
-            for pattern, phrase in self.patterns:
-                if saferegex.fullmatch(pattern, key):
+        if key.startswith(self.any_prefix):
+            for prefix, phrase in self.prefixes:
+                if key.startswith(prefix):
                     return phrase
+        if self.pattern is not None and len(key) <= MAX_PATTERN_CHARS:
+            m = saferegex.fullmatch(self.pattern, key)
+            if m and m.lastgroup:
+                return self.pattern_phrases[int(m.lastgroup[1:])]
         return None
 
 
@@ -47,14 +53,19 @@ class ChromeTable:
 def table() -> ChromeTable:
     exact: dict[str, Phrase] = {}
     prefixes: list[tuple[str, Phrase]] = []
-    patterns: list[tuple[regex.Pattern[str], Phrase]] = []
+    sources: list[str] = []
+    phrases: list[Phrase] = []
     for entry in chrome_entries():
         phrase = Phrase(entry["rule"], entry.get("portal"), entry.get("opens"))
         for text in entry.get("exact", []):
             exact.setdefault(fold(text), phrase)
         prefixes.extend((fold(p), phrase) for p in entry.get("prefix", []))
-        patterns.extend((regex.compile(p), phrase) for p in entry.get("regex", []))
-    return ChromeTable(exact, tuple(prefixes), tuple(patterns))
+        for p in entry.get("regex", []):
+            regex.compile(p)  # a bad pattern fails here, on its own, with its text in the error
+            sources.append(f"(?P<g{len(phrases)}>{p})")
+            phrases.append(phrase)
+    pattern = regex.compile("|".join(sources)) if sources else None
+    return ChromeTable(exact, tuple(prefixes), tuple(p for p, _ in prefixes), pattern, tuple(phrases))
 
 
 def chrome_entries() -> list[dict[str, Any]]:
