@@ -401,30 +401,23 @@ def title_near(container: HtmlElement) -> str | None:
         if len(text) >= 6:
             return text
         break
-    best = None
-    for el in container.iterancestors():
-        for h in el.iter():
-            if h is container:
-                break
-            if not isinstance(h.tag, str) or not _title_like(h) or container in h.iterancestors():
-                continue
-            text = " ".join(h.text_content().split())
-            if 6 <= len(text) <= 200 and _precedes(h, container):
-                best = text
-        if best:
-            return best
+    # The last title-like box before the container in document order that is not one of its
+    # ancestors: one linear pass (climbing ancestor by ancestor is quadratic on deep pages).
+    ancestors = list(container.iterancestors())
+    if not ancestors:
+        return None
+    chain = set(ancestors)
+    candidates = []
+    for h in ancestors[-1].iter():
+        if h is container:
+            break
+        if isinstance(h.tag, str) and h not in chain and _title_like(h):
+            candidates.append(h)
+    for h in reversed(candidates):
+        text = " ".join(h.text_content().split())
+        if 6 <= len(text) <= 200:
+            return text
     return None
-
-
-def _precedes(a: HtmlElement, b: HtmlElement) -> bool:
-    for el in b.itersiblings(preceding=True):
-        if el is a or a in el.iterdescendants():
-            return True
-    return any(_precedes_sibling(a, anc) for anc in b.iterancestors())
-
-
-def _precedes_sibling(a: HtmlElement, b: HtmlElement) -> bool:
-    return any(el is a or a in el.iterdescendants() for el in b.itersiblings(preceding=True))
 
 
 def bylines_in_dom(root: HtmlElement) -> list[Reporter]:
