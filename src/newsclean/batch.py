@@ -34,10 +34,11 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from . import inputs as _inputs
+from . import limits
 from .article import Article
 from .inputs import DEFAULT_MAX_BYTES, Item, Options, source_of
 
-DEFAULT_TIMEOUT = 60.0
+DEFAULT_TIMEOUT = limits.RECORD_TIMEOUT
 """Seconds one input may take before it becomes a ``timeout`` record."""
 
 KILL_GRACE = 5.0

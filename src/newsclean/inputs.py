@@ -18,12 +18,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import limits
 from .article import Article, Status
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = limits.MAX_BYTES
 """Inputs larger than this (bytes of a file, characters of a JSON input) become ``skipped``."""
 
 Item = str | os.PathLike[str] | Mapping[str, Any]

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 
 import regex
 
-DEFAULT_TIMEOUT = 0.25  # seconds per call
+from .limits import REGEX_TIMEOUT
+
+DEFAULT_TIMEOUT = REGEX_TIMEOUT  # seconds per call (see newsclean.limits)
 
 
 def match(p: regex.Pattern[str], text: str, timeout: float = DEFAULT_TIMEOUT) -> regex.Match[str] | None:
