@@ -49,6 +49,7 @@ _KOREAN_END = regex.compile(r"[다요죠까니][.!?]?(?:[\"'”’」』)\]》�
 _SOFT_END = regex.compile(r"[다요죠까](?:[\"'”’」』)\]》〉]\s*)*$")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _LETTER = regex.compile(r"\p{L}")
+SHARE_SAMPLE = 4096  # characters hangul_share reads of a long text
 _NAME_ONLY = regex.compile(r"^[가-힣]{2,4}$")
 _DATEISH = regex.compile(
     r"(?:19|20)\d\d\s*(?:[.\-/]|년)\s*\d{1,2}\s*(?:[.\-/]|월)\s*\d{1,2}\s*(?:일|\.)?"
@@ -122,6 +123,11 @@ def is_prose(text: str) -> bool:
 
 
 def hangul_share(text: str) -> float:
+    """The share of Hangul among the letters; a text longer than ``SHARE_SAMPLE`` characters
+    is judged on four evenly spread slices (a megabyte line costs the same as a short one)."""
+    if len(text) > SHARE_SAMPLE:
+        step, part = len(text) // 4, SHARE_SAMPLE // 4
+        text = "".join(text[i * step : i * step + part] for i in range(4))
     letters = len(_LETTER.findall(text))
     return len(_HANGUL.findall(text)) / letters if letters else 0.0
 
@@ -201,15 +207,18 @@ def date_of(text: str) -> tuple[str | None, str | None]:
     return published, modified
 
 
+_HANGUL_WORD = regex.compile(r"\p{Hangul}{2,}")
+
+
 def is_title_like(text: str) -> bool:
+    """A headline: a short line of Korean words, no full stop, no chrome, no repeated word (button rows)."""
     r = rules()
-    return (
-        r.title_min <= len(text) <= r.title_max
-        and " " in text
-        and not text.endswith(".")
-        and hangul_share(text) >= 0.3
-        and chrome.table().match(text) is None
-    )
+    if not (r.title_min <= len(text) <= r.title_max and " " in text and not text.endswith(".")):
+        return False
+    words = _HANGUL_WORD.findall(text)
+    if len(words) != len(set(words)):  # "페이스북 공유하기 트위터 공유하기", "글자 작게 글자 크게"
+        return False
+    return hangul_share(text) >= 0.3 and chrome.table().match(text) is None
 
 
 def _skippable_before_title(text: str) -> bool:
@@ -267,16 +276,32 @@ def best_run(scores: list[float], lo: int = 0, hi: int | None = None) -> tuple[i
     return best
 
 
+def _repeated(blocks: list[Block], i: int) -> bool:
+    """The line's text stands elsewhere in the dump too (a page title line, a breadcrumb, a share box)."""
+    t = blocks[i].text
+    for j, b in enumerate(blocks):
+        if j != i and (b.text == t or b.text.startswith(t) or (len(t) >= 10 and t in b.text)):
+            return True
+    return False
+
+
 def find_title_before(blocks: list[Block], i: int) -> int | None:
-    """The headline just before line ``i``, skipping bylines, dates and short buttons."""
+    """The headline above line ``i``: the closest headline-like line the page repeats, else the closest one.
+
+    The walk goes back over bylines, dates, buttons and other short lines and stops at prose.
+    """
     r = rules()
+    candidates: list[int] = []
     for j in range(i - 1, max(-1, i - 1 - r.look_back), -1):
         t = blocks[j].text
         if is_title_like(t) and not is_byline_line(t) and not is_date_line(t):
+            candidates.append(j)
+        elif not (_skippable_before_title(t) or is_short(t)):
+            break
+    for j in candidates:
+        if _repeated(blocks, j):
             return j
-        if not _skippable_before_title(t):
-            return None
-    return None
+    return candidates[0] if candidates else None
 
 
 def locate(blocks: list[Block]) -> Located | None:
@@ -294,8 +319,16 @@ def locate(blocks: list[Block]) -> Located | None:
         return None
     anchors = [(d, t) for d in dates if (t := find_title_before(blocks, d)) is not None]
     before = [a for a in anchors if a[0] < s and s - a[0] <= r.head_window * 2]
+    inside = [a for a in anchors if s <= a[0] <= e]
     title: int | None = None
-    if before:
+    if inside:  # the best run swallowed teasers above the article's own header: start after it
+        d, t = inside[0]
+        s2, e2, total2 = best_run(scores, d + 1)
+        if total2 > 0:
+            s, e, title = s2, e2, t
+    if title is not None:
+        pass
+    elif before:
         title = before[-1][1]
     else:
         after = [a for a in anchors if a[0] > e]
@@ -449,6 +482,14 @@ def split_full_page(blocks: list[Block]) -> Split | None:
         elif seen_copyright:
             break
         j += 1
+    if "published" not in meta:  # a date inside a header line ("[경향신문] 2010-02-19 31면 ...")
+        for i in range(head_lo, s):
+            t = blocks[i].text
+            if len(t) <= r.date_line_max and _DATEISH.search(t) and not is_prose(t):
+                published = parse_date(t)
+                if published:
+                    meta["published"] = published
+                    break
     if "published" not in meta:
         for d in loc.date_lines:
             if d < s:

@@ -163,3 +163,45 @@ def test_portal_markers() -> None:
     assert portal_of(blocks(["NAVER Corp.", "All Rights Reserved."])) == "naver"
     assert portal_of(blocks(["Copyright © Kakao Corp. All rights reserved."])) == "daum"
     assert portal_of(blocks(BODY)) is None
+
+
+def test_button_rows_are_not_headlines() -> None:
+    assert not is_title_like("페이스북 공유하기 트위터 공유하기")
+    assert not is_title_like("인쇄 글자 작게 글자 크게")
+
+
+def test_the_repeated_line_wins_over_closer_buttons() -> None:
+    title = "항구 도시 골목 시장, 청년 상인이 다시 불 밝힌다"
+    lines = [
+        f"{title} - 가상일보",
+        *MENU,
+        title,
+        "김하늘 기자",
+        "글꼴 선택 맑은고딕",
+        "100자평 39",
+        "입력 : 2016.09.17 18:59",
+        *BODY,
+    ]
+    assert find_title_before(blocks(lines), lines.index("입력 : 2016.09.17 18:59")) == lines.index(title)
+
+
+def test_a_header_below_teasers_restarts_the_story() -> None:
+    teaser = (
+        "지난주 가장 많이 읽힌 기사를 다시 소개하는 코너입니다. "
+        "매주 월요일 아침에 새 글이 올라옵니다. 많은 관심 부탁드립니다."
+    )
+    lines = [
+        *MENU,
+        teaser,
+        "좋아요",
+        teaser + " 두 번째",
+        "좋아요",
+        "가로등 3백 개 새로 세운다",
+        "입력2024-03-02 09:00",
+        *BODY,
+        *MENU,
+    ]
+    loc = locate(blocks(lines))
+    assert loc is not None
+    assert loc.title == lines.index("가로등 3백 개 새로 세운다")
+    assert loc.core == (lines.index(BODY[0]), lines.index(BODY[2]))

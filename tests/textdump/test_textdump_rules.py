@@ -97,3 +97,9 @@ def test_every_line_is_kept_or_logged() -> None:
     accounted = list(art.paragraphs) + [r.text for r in art.removed]
     for line in lines:
         assert any(line in a for a in accounted), line
+
+
+def test_published_from_a_header_line_that_is_not_a_pure_date_line() -> None:
+    art = clean([*MENU, TITLE, "[가상일보] 2010-02-19 31면 40판 오피니언 사설 1155자", *BODY, *MENU])
+    assert art.published == "2010-02-19"
+    assert list(art.paragraphs) == BODY
