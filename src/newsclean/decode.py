@@ -1,10 +1,12 @@
 """Bytes → str for HTML pages, recording which encoding was used and why.
 
 Order: BOM → the HTTP charset (when given) → ``<meta charset>``/``http-equiv`` in the first
-bytes → strict UTF-8 → bs4's detector → UTF-8 with replacement characters. A declared charset
-is only trusted when the bytes decode strictly with it; a page labelled euc-kr whose bytes are
-UTF-8 decodes as UTF-8. Every Korean label maps to ``cp949`` (a superset of EUC-KR: Python's
-``euc_kr`` codec fails on syllables such as 뷁).
+bytes → strict UTF-8 → UTF-8, then the declared codec, with replacement characters when at most
+1 % of the non-ASCII characters are broken (or only a cut-off last one) → bs4's detector → the
+codec with the fewest replacements. A declared charset is only trusted when the bytes decode
+strictly with it; a page labelled euc-kr whose bytes are UTF-8 decodes as UTF-8. Every Korean
+label maps to ``cp949`` (a superset of EUC-KR: Python's ``euc_kr`` codec fails on syllables
+such as 뷁).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 SCAN_BYTES = 4096
+MAX_BAD_SHARE = 0.01  # a codec failing on at most this share of non-ASCII characters is still the codec
 
 # Labels that all mean "the Korean code page" in practice.
 KOREAN_LABELS = frozenset(
@@ -145,10 +148,33 @@ def decode(data: bytes | str, http_charset: str | None = None) -> Decoded:
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8", "utf-8")
+    # A few broken bytes (a truncated download, junk spliced in) do not make the page's codec
+    # wrong: UTF-8 first (cp949 reads UTF-8 bytes as mojibake with few errors, never the
+    # reverse), then the declared codec, before the detector guesses.
+    for guess in ("utf-8", normalize_label(http_charset), normalize_label(declared_charset(data))):
+        got = _mostly(data, guess)
+        if got is not None:
+            return got
     got = _detect(data)
     if got is not None:
         return got
     return _replace(data, [normalize_label(http_charset), normalize_label(declared_charset(data)), "utf-8", "cp949"])
+
+
+def _mostly(data: bytes, codec: str | None) -> Decoded | None:
+    """``data`` decoded with replacement characters (source ``replace``), if ``codec`` fails on
+    at most :data:`MAX_BAD_SHARE` of the non-ASCII characters, or only on a cut-off last one."""
+    if not codec:
+        return None
+    try:
+        text = data.decode(codec, "replace")
+    except LookupError:
+        return None
+    bad = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if bad <= MAX_BAD_SHARE * non_ascii or (bad == 1 and text.rstrip().endswith("\ufffd")):
+        return Decoded(text, codec, "replace")
+    return None
 
 
 def _replace(data: bytes, codecs_: list[str | None]) -> Decoded:
