@@ -19,7 +19,7 @@ RECORD_TIMEOUT = 60.0
 """Seconds one input may take in a batch (CLI ``--timeout``; ``0``: none). Past it the input
 becomes a ``timeout`` record; a worker stuck in C code past it is killed and replaced."""
 
-MAX_ELEMENTS = 100_000
+MAX_ELEMENTS = 50_000
 """Elements of a parsed HTML page. A page with more becomes ``skipped`` with
 ``TooManyElements: ...`` before any per-element walk runs (news pages hold ~1–3 000)."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import limits
 from .article import Article, Entity, Stats
 from .blocks import CAPTION, Block
 from .strip import Context, run_chain
@@ -85,6 +86,11 @@ def clean_text(text: str, *, source: str | None = None, entities: bool = True) -
 
 
 def _clean_text(text: str, source: str | None, entities: bool) -> Article:
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    if lines > limits.MAX_BLOCKS:  # bounded time: a dump's lines are its blocks
+        return Article.failure(
+            source, "skipped", f"TooManyBlocks: {lines} lines > {limits.MAX_BLOCKS} (newsclean.limits.MAX_BLOCKS)"
+        )
     doc = read_dump(text)
     ctx = Context(title=doc.title)
     if doc.removed_title is not None:

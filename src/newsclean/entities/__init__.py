@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from .. import limits
 from ..article import Entity
 from .common import TokenIndex
 from .dates import find_dates
@@ -23,7 +24,7 @@ from .persons import find_persons
 from .quantities import find_ages, find_quantities
 from .regions import find_regions
 
-__all__ = ["extract_entities", "get_kiwi", "summarize_entities", "warm"]
+__all__ = ["analysed_part", "extract_entities", "get_kiwi", "summarize_entities", "warm"]
 
 # Entities of one family never overlap; the first family member wins a conflict
 # (listed by priority), then the longer span, then the earlier one.
@@ -55,9 +56,30 @@ def _resolve(cands: Iterable[Entity], size: int) -> list[Entity]:
     return out
 
 
-def extract_entities(text: str, date: str | None = None) -> list[Entity]:
-    """Entities of ``text`` sorted by start; ``date`` (ISO) resolves names and relative dates."""
+def analysed_part(text: str, max_chars: int) -> str:
+    """The head of ``text`` that entity extraction reads: all of it when it has at most
+    ``max_chars`` characters, else up to the last paragraph break (or, failing that, the last
+    whitespace) in the first ``max_chars`` characters, so no mention is cut in two."""
+    if max_chars <= 0 or len(text) <= max_chars:
+        return text
+    head = text[:max_chars]
+    cut = head.rfind("\n")
+    if cut < max_chars // 2:
+        cut = max(head.rfind(" "), head.rfind("\t"))
+    return head[:cut] if cut >= max_chars // 2 else head
+
+
+def extract_entities(text: str, date: str | None = None, *, max_chars: int | None = None) -> list[Entity]:
+    """Entities of ``text`` sorted by start; ``date`` (ISO) resolves names and relative dates.
+
+    Only :func:`analysed_part` of the text is read: at most ``max_chars`` characters (default
+    :data:`newsclean.limits.MAX_ENTITY_CHARS`; ``0``: no cap), which bounds the time a
+    megabyte text costs. Offsets index ``text`` itself either way.
+    """
     if not isinstance(text, str) or not text.strip():
+        return []
+    text = analysed_part(text, limits.MAX_ENTITY_CHARS if max_chars is None else max_chars)
+    if not text.strip():
         return []
     day = parse_date(date)
     idx = TokenIndex(tokenize(text))

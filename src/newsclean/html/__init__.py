@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import limits
 from ..article import Article
 from ..blocks import PARAGRAPH, Block, clean_line
 from ..decode import decode
@@ -95,6 +96,12 @@ def extract_html(
             source=source, status="empty", error="EmptyDocument: no HTML to parse", url=url,
             encoding=dec.encoding, encoding_source=dec.source,
         )
+    elements = int(root.xpath("count(//*)"))
+    if elements > limits.MAX_ELEMENTS:  # bounded time: no per-element walk over such a page
+        return Article(
+            source=source, status="skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
+            error=f"TooManyElements: {elements} elements > {limits.MAX_ELEMENTS} (newsclean.limits.MAX_ELEMENTS)",
+        )
     ld = article_object(root)
     profile = detect_profile(root, url)
     meta = metadata.extract(root, url=url, profile=profile, ld=ld)
@@ -117,6 +124,11 @@ def extract_html(
     if ld_blocks and _body_chars(ld_blocks) > 2 * max(_body_chars(blocks), MIN_BODY_CHARS // 2):
         blocks = ld_blocks
     _fill_from_page(meta, root, container, blocks)
+    if len(blocks) > limits.MAX_BLOCKS:
+        return Article(
+            source=source, status="skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
+            error=f"TooManyBlocks: {len(blocks)} text blocks > {limits.MAX_BLOCKS} (newsclean.limits.MAX_BLOCKS)",
+        )
     ctx = Context(portal=meta.portal, publisher=meta.publisher, title=meta.title)
     blocks_in = len(blocks)
     kept = run_chain(blocks, ctx, HTML_CHAIN)
