@@ -24,8 +24,9 @@ Thresholds and anchor phrases are data: ``data/textdump.json``. No site-specific
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -41,7 +42,8 @@ OUTSIDE = "textdump.outside-article"
 DATE = "textdump.date"
 AFTER_COPYRIGHT = "textdump.after-copyright"
 TRAILER = "textdump.trailer"
-FOREIGN = "textdump.foreign"
+MAX_ANCHOR_TRIES = 20  # date lines tried as the article's header (ranking lists carry hundreds)
+PREFIX = 6  # characters a repeated headline shares with its copy (index key)
 
 # A sentence end: . ! ? (or the ideographic full stop) followed by closing quotes/brackets.
 _STRONG_END = regex.compile(r"[.!?。](?:[\"'”’」』)\]》〉]\s*)*$")
@@ -78,7 +80,7 @@ class DumpRules:
     date_labels: tuple[str, ...]
     modified_labels: tuple[str, ...]
     date_line_max: int
-    portal_markers: dict[str, tuple[regex.Pattern[str], ...]]
+    portal_markers: regex.Pattern[str]  # one alternation, a named group per portal
     not_publishers: frozenset[str]
 
 
@@ -101,9 +103,13 @@ def rules() -> DumpRules:
         date_labels=tuple(sorted(d["date_labels"], key=len, reverse=True)),
         modified_labels=tuple(sorted(d["modified_labels"], key=len, reverse=True)),
         date_line_max=d["date_line_max_chars"],
-        portal_markers={
-            k: tuple(regex.compile(p) for p in v) for k, v in d["portal_markers"].items() if not k.startswith("_")
-        },
+        portal_markers=regex.compile(
+            "|".join(
+                f"(?P<{k}>" + "|".join(f"(?:{p})" for p in v) + ")"
+                for k, v in d["portal_markers"].items()
+                if not k.startswith("_")
+            )
+        ),
         not_publishers=frozenset(n.lower() for n in d["not_publishers"]),
     )
 
@@ -179,6 +185,14 @@ def _label_at(text: str, labels: tuple[str, ...]) -> int:
     return best
 
 
+@lru_cache(maxsize=65536)
+def chrome_rule(text: str) -> str | None:
+    """The chrome phrase-table rule that matches the whole line (cached: dumps repeat their chrome)."""
+    phrase = chrome.table().match(text)
+    return phrase.rule if phrase is not None else None
+
+
+@lru_cache(maxsize=65536)
 def is_date_line(text: str) -> bool:
     """A dateline of the article: a date (and time) with at most a label and a name around it."""
     r = rules()
@@ -218,7 +232,7 @@ def is_title_like(text: str) -> bool:
     words = _HANGUL_WORD.findall(text)
     if len(words) != len(set(words)):  # "페이스북 공유하기 트위터 공유하기", "글자 작게 글자 크게"
         return False
-    return hangul_share(text) >= 0.3 and chrome.table().match(text) is None
+    return hangul_share(text) >= 0.3 and chrome_rule(text) is None
 
 
 def _skippable_before_title(text: str) -> bool:
@@ -228,7 +242,7 @@ def _skippable_before_title(text: str) -> bool:
         or is_byline_line(text)
         or is_date_line(text)
         or bool(_NAME_ONLY.match(text))
-        or chrome.table().match(text) is not None
+        or chrome_rule(text) is not None
     )
 
 
@@ -246,12 +260,11 @@ class Located:
 
 def line_scores(blocks: list[Block], foreign_filter: bool) -> list[float]:
     r = rules()
-    tab = chrome.table()
     out = []
     for b in blocks:
         t = b.text
         n = len(t)
-        if tab.match(t) is not None or (foreign_filter and hangul_share(t) < 0.3):
+        if chrome_rule(t) is not None or (foreign_filter and hangul_share(t) < 0.3):
             out.append(-r.short_penalty)
         elif ends_strong(t):
             out.append(float(n))
@@ -276,16 +289,23 @@ def best_run(scores: list[float], lo: int = 0, hi: int | None = None) -> tuple[i
     return best
 
 
-def _repeated(blocks: list[Block], i: int) -> bool:
-    """The line's text stands elsewhere in the dump too (a page title line, a breadcrumb, a share box)."""
-    t = blocks[i].text
-    for j, b in enumerate(blocks):
-        if j != i and (b.text == t or b.text.startswith(t) or (len(t) >= 10 and t in b.text)):
+class RepeatIndex:
+    """Which lines a dump repeats: the same text, or a longer line that starts with it (a page-title line)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.count: dict[str, int] = {}
+        self.by_prefix: dict[str, list[str]] = {}
+        for b in blocks:
+            self.count[b.text] = self.count.get(b.text, 0) + 1
+            self.by_prefix.setdefault(b.text[:PREFIX], []).append(b.text)
+
+    def repeated(self, text: str) -> bool:
+        if self.count.get(text, 0) > 1:
             return True
-    return False
+        return any(o != text and o.startswith(text) for o in self.by_prefix.get(text[:PREFIX], ()))
 
 
-def find_title_before(blocks: list[Block], i: int) -> int | None:
+def find_title_before(blocks: list[Block], i: int, index: RepeatIndex | None = None) -> int | None:
     """The headline above line ``i``: the closest headline-like line the page repeats, else the closest one.
 
     The walk goes back over bylines, dates, buttons and other short lines and stops at prose.
@@ -298,10 +318,23 @@ def find_title_before(blocks: list[Block], i: int) -> int | None:
             candidates.append(j)
         elif not (_skippable_before_title(t) or is_short(t)):
             break
-    for j in candidates:
-        if _repeated(blocks, j):
-            return j
+    if len(candidates) > 1:
+        index = index or RepeatIndex(blocks)
+        for j in candidates:
+            if index.repeated(blocks[j].text):
+                return j
     return candidates[0] if candidates else None
+
+
+def _first_anchor(blocks: list[Block], dates: Iterable[int], index: RepeatIndex) -> tuple[int, int] | None:
+    """The first (date line, headline) pair among ``dates`` (tries a bounded number of date lines)."""
+    for n, d in enumerate(dates):
+        if n >= MAX_ANCHOR_TRIES:
+            return None
+        t = find_title_before(blocks, d, index)
+        if t is not None:
+            return d, t
+    return None
 
 
 def locate(blocks: list[Block]) -> Located | None:
@@ -317,28 +350,29 @@ def locate(blocks: list[Block]) -> Located | None:
     s, e, total = best_run(scores)
     if total <= 0:
         return None
-    anchors = [(d, t) for d in dates if (t := find_title_before(blocks, d)) is not None]
-    before = [a for a in anchors if a[0] < s and s - a[0] <= r.head_window * 2]
-    inside = [a for a in anchors if s <= a[0] <= e]
     title: int | None = None
-    if inside:  # the best run swallowed teasers above the article's own header: start after it
-        d, t = inside[0]
+    # The article's own header (a date line with its headline): inside the best run (teasers above
+    # the header joined it), else the last one before it, else the first one after it.
+    index = RepeatIndex(blocks)
+    inside = _first_anchor(blocks, (d for d in dates if s <= d <= e), index)
+    if inside is not None:
+        d, t = inside
         s2, e2, total2 = best_run(scores, d + 1)
         if total2 > 0:
             s, e, title = s2, e2, t
-    if title is not None:
-        pass
-    elif before:
-        title = before[-1][1]
-    else:
-        after = [a for a in anchors if a[0] > e]
-        if after:  # the best run lies before the article's own header: search after it
-            d, t = after[0]
+    if title is None:
+        before = _first_anchor(blocks, (d for d in reversed(dates) if d < s and s - d <= r.head_window * 2), index)
+        if before is not None:
+            title = before[1]
+    if title is None:
+        after = _first_anchor(blocks, (d for d in dates if d > e), index)
+        if after is not None:  # the best run lies before the article's own header: search after it
+            d, t = after
             s2, e2, total2 = best_run(scores, d + 1)
             if total2 > 0:
                 s, e, title = s2, e2, t
-        if title is None:
-            title = find_title_before(blocks, s)
+    if title is None:
+        title = find_title_before(blocks, s, index)
     return Located(title=title, core=(s, e), date_lines=dates)
 
 
@@ -373,9 +407,9 @@ class Split:
 def _outside_rule(blocks: list[Block], i: int, meta: dict[str, str]) -> str:
     """The rule name under which an outside line is logged."""
     t = blocks[i].text
-    phrase = chrome.table().match(t)
-    if phrase is not None:
-        return phrase.rule
+    phrase_rule = chrome_rule(t)
+    if phrase_rule is not None:
+        return phrase_rule
     if is_short(t):
         run = 1
         j = i - 1
@@ -408,10 +442,11 @@ def _menu_runs(blocks: list[Block], lo: int, hi: int) -> set[int]:
 
 def portal_of(blocks: list[Block]) -> str | None:
     """The portal whose markers (``NAVER Corp``, ``Kakao Corp`` ...) the dump shows."""
+    marks = rules().portal_markers
     for b in blocks:
-        for portal, marks in rules().portal_markers.items():
-            if any(m.search(b.text) for m in marks):
-                return portal
+        m = marks.search(b.text)
+        if m and m.lastgroup:
+            return m.lastgroup
     return None
 
 
