@@ -172,3 +172,24 @@ def test_report_renders_in_chromium(fixtures_dir: Path, tmp_path: Path) -> None:
     assert len(kept) == 9
     assert {"ministry", "region", "person"} <= {t for t, _ in doc.marks}
     assert ("ministry", "중소벤처기업부") in doc.marks
+
+
+def test_html_page_report_keeps_the_record_paragraphs_in_order(fixtures_dir: Path, tmp_path: Path) -> None:
+    page = fixtures_dir / "html" / "sites" / "daum-v-2023.html"
+    art, rows = explain_file(str(page), entities=False)
+    assert art.ok
+    assert [r.text for r in rows if r.rule is None and r.kind != "caption"] == list(art.paragraphs)
+    removed = [r for r in rows if r.rule is not None]
+    assert removed and all(r.text for r in removed)
+    out = tmp_path / "page.html"
+    assert cli_main(["explain", str(page), "--no-entities", "-o", str(out)]) == 0
+    doc = parse(out.read_text(encoding="utf-8"))
+    assert [b["rule"] for b in doc.blocks if b["rule"]] == [r.rule for r in removed]
+    assert "encoding" in out.read_text(encoding="utf-8")
+
+
+def test_explain_usage_errors(tmp_path: Path) -> None:
+    assert cli_main(["explain", str(tmp_path / "missing.html")]) == 2
+    other = tmp_path / "page.pdf"
+    other.write_bytes(b"%PDF")
+    assert cli_main(["explain", str(other)]) == 2
