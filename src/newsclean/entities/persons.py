@@ -14,13 +14,14 @@ found with a regex on the raw text (with the prefixes and suffixes of compound t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 import regex
 
 from ..article import Entity
-from .common import REGEX_TIMEOUT, PrefixMatcher, TokenIndex, alternation, finditer
+from .common import NOUNISH, REGEX_TIMEOUT, PrefixMatcher, TokenIndex, alternation, finditer
 from .gazetteer import lexicon, ministries, regions
 from .kiwi import Tok
 
@@ -55,16 +56,21 @@ def _role_matches(text: str, idx: TokenIndex) -> list[Any]:
     out = []
     region_roles = tuple(lexicon()["region_roles"])
     last = -1
-    for t in idx.toks:
+    toks = idx.toks
+    for n, t in enumerate(toks):
         pos = t.start
         if pm.match(text, pos) is None:
-            # a title glued at the end of a noun (대구시장, 경기도지사)
-            if t.tag not in ("NNG", "NNP") or not t.form.endswith(region_roles):
+            # a title glued at the end of a noun (대구시장, 경기도지사), also when Kiwi cut it
+            # across two tokens (대구시/NNP 장/NNG)
+            if t.tag not in ("NNG", "NNP"):
                 continue
-            role = next(r for r in region_roles if t.form.endswith(r))
-            if len(t.form) <= len(role):
+            form, end = t.form, t.end
+            if not form.endswith(region_roles) and n + 1 < len(toks) and toks[n + 1].start == t.end:
+                form, end = form + toks[n + 1].form, toks[n + 1].end
+            role = next((r for r in region_roles if form.endswith(r)), None)
+            if role is None or len(form) <= len(role) or text[end - len(role) : end] != role:
                 continue
-            pos = t.end - len(role)
+            pos = end - len(role)
         if pos < last:
             continue
         m = rx.match(text, pos, timeout=REGEX_TIMEOUT)
@@ -87,6 +93,8 @@ def _vocab() -> tuple[str, frozenset[str], frozenset[str]]:
     reg = regions()
     known = set(lex["person_stopwords"]) | set(lex["known_orgs"]) | set(lex["roles"]) | set(lex["countries"])
     known |= set(reg.sido_by_form) | set(reg.sigungu_by_form) | ministries().names()
+    known |= {w for w in lex["date_words"] if isinstance(w, str)}
+    known |= {f"{w}인" for w in lex["role_links"]}  # 부부인, 커플인: Kiwi may tag them NNP
     return lex["surnames"], frozenset(known), frozenset(lex["honorifics"])
 
 
@@ -119,24 +127,57 @@ def _korean_name(form: str) -> bool:
 
 _NAME_TAGS = frozenset({"NNP", "NNG", "MM", "NR", "XR"})
 _FOREIGN = regex.compile(r"[가-힣]{1,6}(?: [가-힣]{1,6}){0,2}")
+_PUNCT = frozenset({"SSO", "SSC", "SS", "SP", "SO", "SW", "SF", "SE"})
+_SUBJECT = frozenset({"이", "가", "은", "는", "께서"})
+_INITIALS = regex.compile(r"(?:(?<![A-Za-z])[A-Z]\.? ?){1,2}$")
+_OPEN = " ('\"‘“"
+MAX_FOREIGN_WORDS = 2  # given name + family name; a third word is usually an organisation
+
+
+@cache
+def _foreign_places() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex["foreign_places"]) | frozenset(lex["countries"])
+
+
+@cache
+def _generation() -> frozenset[str]:
+    return frozenset(lexicon()["generation_suffixes"])
 
 
 def _words(toks: list[Tok]) -> list[tuple[int, int]]:
-    """(first, last) token index of each whitespace-delimited word."""
+    """(first, last) token index of each word: tokens glued together, with punctuation
+    (brackets, quotes, ·) splitting words, so 친명(이재명)계 holds the word 이재명."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(toks)
     while i < n:
+        if toks[i].tag in _PUNCT:
+            i += 1
+            continue
         j = i
-        while j + 1 < n and toks[j + 1].start == toks[j].end:
+        while j + 1 < n and toks[j + 1].start == toks[j].end and toks[j + 1].tag not in _PUNCT:
             j += 1
         out.append((i, j))
         i = j + 1
     return out
 
 
-def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
-    toks = idx.toks
-    _, known, honor = _vocab()
+def _place_like(name: str, korean: bool, multi: bool) -> bool:
+    """Names that end (or, for foreign runs, start) like places or organisations."""
+    first = name.split(" ", 1)[0]
+    endings = lexicon()["non_name_endings"]
+    if korean:  # 김주원, 김경도, 이현성, 이재국: given names end like this too
+        endings = endings.translate(str.maketrans("", "", "원도성국"))
+    tail = first if multi else name  # 졸리, 피트: foreign family names end in anything
+    return (
+        tail[-1] in endings
+        or name.endswith(_org_suffixes())
+        or first in _foreign_places()
+        or (len(first) >= 3 and first[-1] in "주성")  # 플로리다주, 광둥성
+    )
+
+
+def _roles(text: str, idx: TokenIndex) -> list[tuple[int, int, str]]:
     roles: list[tuple[int, int, str]] = []
     for m in _role_matches(text, idx):
         s, e = m.span()
@@ -154,6 +195,13 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
                     s, role = s - k, text[s - k : s] + role
                     break
         roles.append((s, e, role))
+    return roles
+
+
+def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
+    toks = idx.toks
+    _, known, honor = _vocab()
+    roles = _roles(text, idx)
     role_at = {r[0]: r for r in roles}
     role_ends = {r[1]: r for r in roles}
 
@@ -162,17 +210,28 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     w = 0
     while w < len(words):
         i, j = words[w]
-        while i < j and toks[i].tag in ("SSO", "SSC", "SS", "SO", "SW", "SP"):
-            i += 1  # (이재명), ―우병우, [김민준
         # the name part of the word: up to the first particle/ending or a glued role (김성수의원)
         k = i
         while k <= j and toks[k].tag in _NAME_TAGS and (k == i or toks[k].start not in role_at):
             k += 1
         first = toks[i]
-        if k == i or (first.tag not in ("NNP", "NNG", "SL") and first.user is None):
+        s = first.start
+        # Kiwi cuts unknown names into pieces it tags as anything (김/NNP 상/NNG 욱/MAG,
+        # 강/NNG 태/NNG 민/NNG, 오/NR 세/NNB 린/NNG): three syllables starting with a one-syllable
+        # surname token, followed in the word by particles only, are a name
+        split = (
+            first.end - s == 1
+            and s + 3 in idx.ends
+            and (k == i or toks[k - 1].end - s != 3)
+            and _korean_name(text[s : s + 3])
+            and all(toks[x].tag in _AFTER_OK or toks[x].tag.startswith("J") for x in range(idx.after(s + 3), j + 1))
+        )
+        if split:
+            k = idx.after(s + 3)
+        elif k == i or (first.tag not in ("NNP", "NNG", "SL") and first.user is None):
             w += 1
             continue
-        s, e = first.start, toks[k - 1].end
+        e = toks[k - 1].end
         name = text[s:e]
         whole = k > j  # nothing glued after the name
         korean = _korean_name(name)
@@ -186,56 +245,141 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
         )
         last_w = w
         if foreign or (korean and first.tag == "NNP" and whole):
-            # a foreign name runs over the next proper-noun words (도널드 트럼프 주니어)
+            # a foreign name runs over the next proper-noun word (도널드 트럼프 주니어)
+            n_words = 1
             while whole and last_w + 1 < len(words):
                 i2, j2 = words[last_w + 1]
                 t2 = toks[i2]
                 if t2.start - e != 1 or t2.tag != "NNP" or t2.user is not None or t2.form in known:
                     break
-                if t2.form.endswith(_org_suffixes()):
-                    break
-                if len(name) == 3 and korean and not _has_foreign(t2.form):
+                if t2.form.endswith(_org_suffixes()) or (_korean_name(t2.form) and len(t2.form) == 3):
                     break
                 k2 = i2
-                while k2 <= j2 and toks[k2].tag in ("NNP",):
+                while k2 <= j2 and toks[k2].tag in ("NNP", "NNG"):
                     k2 += 1
+                extra = n_words >= MAX_FOREIGN_WORDS and t2.form not in _generation()
+                if extra and (n_words > MAX_FOREIGN_WORDS or not _third_word_ok(text, idx, k2, j2, role_at)):
+                    break
+                if len(name) == 3 and korean and not _has_foreign(text[t2.start : toks[k2 - 1].end]):
+                    break
                 e = toks[k2 - 1].end
                 whole = k2 > j2
                 last_w += 1
+                n_words += 1
                 foreign = True
             name = text[s:e]
+        if foreign and last_w == w and len(name) < 2:
+            foreign = False  # 맷, 톰 only start a two-word name
         if not (korean or foreign) or name in known or first.user is not None:
             w += 1
             continue
-        if first.tag != "NNP" and not (korean and len(name) == 3):
-            w += 1
-            continue
         kk = idx.after(e)
-        role = _role_after(idx, kk, e, role_at)
+        role, role_end = _role_after(idx, kk, e, role_at)
         if role is None:
             role = _role_before(text, s, role_ends)
+        # a common noun (one NNG token: 소속팀, 동북아) is not a name; a name Kiwi split into
+        # pieces (김/상/욱) is, and so is a name-like noun before a title (우융밍 알리바바 CEO)
+        split_name = korean and len(name) == 3 and first.end - first.start == 1
+        titled_noun = (
+            korean and len(name) == 3 and k - i == 1 and role is not None and not _place_like(name, False, False)
+        )
+        if first.tag != "NNP" and not split_name and not titled_noun:
+            w += 1
+            continue
         ok = role is not None
         nxt = toks[kk] if kk < len(toks) else None
-        if not ok and nxt is not None and nxt.start == e and nxt.form in honor:
-            ok = True
+        if not ok and nxt is not None and nxt.form in honor:
+            ok = nxt.start == e or (nxt.start == e + 1 and nxt.form == "씨")  # 문유성씨, 조정석 씨
         if not ok and first.tag == "NNP":
             follows = nxt is None or nxt.tag in _AFTER_OK or nxt.start > e
-            place_like = name[-1] in lexicon()["non_name_endings"] or name.endswith(_org_suffixes())
-            if (korean and len(name) >= 3 and follows and not place_like) or (
-                foreign and follows and not place_like and (last_w > w or _has_foreign(name))
-            ):
-                ok = True
+            place_like = _place_like(name, korean, last_w > w)
+            foreign_ok = foreign and (last_w > w or " " in name or _subject_follows(nxt, e))
+            ok = follows and not place_like and ((korean and len(name) >= 3) or foreign_ok)
         if ok and (first.tag == "NNP" or role is not None):
+            m = _INITIALS.search(text, max(0, s - 6), s)  # J D 밴스, 존 F 케네디
+            if m is not None and m.end() == s and role is not None and (m.start() == 0 or text[m.start() - 1] in _OPEN):
+                s = m.start()
+                name = text[s:e]
             out.append(Entity("person", name, s, e, norm=name, role=role))
+            while role_end > e and last_w + 1 < len(words) and toks[words[last_w + 1][0]].start < role_end:
+                last_w += 1  # the words between a name and its title are not names of their own
         w = last_w + 1
-    # 김모(33)씨, 박씨, 김 씨, A(44)씨: a lone surname (or letter) before 모/씨
-    surnames = _vocab()[0]
+    out = _share_titles(text, out, role_ends)
+    out += _lone_surnames(text, idx, role_at)
+    out += _propagate(text, idx, out)
+    return out
+
+
+def _third_word_ok(text: str, idx: TokenIndex, k: int, last: int, role_at: dict[int, tuple[int, int, str]]) -> bool:
+    """A third word belongs to a foreign name (한스 요아킴 에커트(독일), 알리 알 후세인 요르단
+    왕자, 케빈 프린스 보아텡에게) unless a title follows it directly: then it is the name of
+    an organisation (블라디미르 테네브 로빈후드 공동창업자)."""
+    toks = idx.toks
+    if k <= last:
+        return toks[k].tag.startswith("J")  # a particle glued to the word
+    end = toks[k - 1].end
+    if end >= len(text) or text[end] in "(,":
+        return True
+    nxt = idx.starting(end + 1)
+    if nxt is None or nxt.start in role_at:
+        return False
+    return nxt.form in _foreign_places()
+
+
+def _subject_follows(nxt: Tok | None, end: int) -> bool:
+    """A subject/topic particle right after the word (스터게스는, 차베스가)."""
+    return nxt is not None and nxt.start == end and nxt.tag in ("JKS", "JX") and nxt.form in _SUBJECT
+
+
+def _lone_surnames(text: str, idx: TokenIndex, role_at: dict[int, tuple[int, int, str]]) -> list[Entity]:
+    """김모(33)씨, 박씨, A씨, and a surname alone before a title (최 경장, 박 경사)."""
+    out: list[Entity] = []
     for m in finditer(_LONE, text):
         s = m.start(1)
         e = m.end(1)
         if m.group(1).isascii() or idx.starting(s) is not None:
             out.append(Entity("person", text[s:e], s, e, norm=text[s:e]))
-    del surnames
+    surnames = _vocab()[0]
+    stop = frozenset(lexicon()["lone_surname_stop"])
+    for t in idx.toks:
+        c = t.form
+        if len(c) != 1 or c not in surnames or c in stop or t.end - t.start != 1:
+            continue
+        if t.start > 0 and (_HANGUL_NAME.match(text[t.start - 1]) or text[t.start - 1].isalnum()):
+            continue
+        r = role_at.get(t.end + 1)
+        if r is not None and text[t.end] == " ":
+            out.append(Entity("person", c, t.start, t.end, norm=c, role=r[2]))
+    return out
+
+
+def _propagate(text: str, idx: TokenIndex, found: list[Entity]) -> list[Entity]:
+    """Other mentions of a name confirmed elsewhere in the text (a title next to it, or a full
+    foreign name): 밴스 부통령 ... 밴스는; 도널드 트럼프 ... 트럼프가."""
+    names: set[str] = set()
+    for e in found:
+        if len(e.text) < 2:
+            continue
+        if e.role is not None or " " in e.text:
+            names.add(e.text)
+            last = e.text.rsplit(" ", 1)[-1]
+            if " " in e.text and len(last) >= 2 and not _korean_name(last) and last not in _generation():
+                names.add(last)
+    if not names:
+        return []
+    seen = {(e.start, e.end) for e in found}
+    alts = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    rx = regex.compile(f"(?<![가-힣A-Za-z])(?:{alts})")
+    out: list[Entity] = []
+    for m in finditer(rx, text):
+        s, e = m.span()
+        if (s, e) in seen or idx.starting(s) is None or e not in idx.ends:
+            continue
+        nxt = idx.starting(e)
+        particle = nxt is not None and (nxt.tag in _AFTER_OK or nxt.form in _vocab()[2])
+        if e < len(text) and _HANGUL_NAME.match(text[e]) and not particle:
+            continue  # the name is the start of a longer word
+        out.append(Entity("person", m.group(), s, e, norm=m.group()))
     return out
 
 
@@ -245,44 +389,89 @@ _LONE = regex.compile(
 )
 
 
-def _role_after(idx: TokenIndex, k: int, end: int, role_at: dict[int, tuple[int, int, str]]) -> str | None:
+def _role_after(idx: TokenIndex, k: int, end: int, role_at: dict[int, tuple[int, int, str]]) -> tuple[str | None, int]:
     """The title after a name: the last title of the noun chain that follows it (최기홍
-    국민연금연구원 연구위원 → 연구위원), stopping at 겸, '·' or a particle once one was found."""
+    국민연금연구원 연구위원 → 연구위원), stopping at 겸, '·', a particle or another name."""
     toks = idx.toks
     gap_words = lexicon()["name_gap_words"]
     found: str | None = None
+    glued = False  # the title found is glued to the noun before it (국민연금연구원): an organisation
     steps = 0
     pos = end
-    while k < len(toks) and steps < 8 and toks[k].start - end < 40:
+    prev_end = end
+    role_end = end
+    while k < len(toks) and steps < 12 and toks[k].start - end < 40:
         t = toks[k]
         r = role_at.get(t.start)
-        if r is not None and t.start - pos <= 1:
-            found = r[2]
+        if r is not None and t.start - pos <= 1 and (found is None or glued or t.start == pos or t.start - pos == 1):
+            if found is not None and not glued and t.start - pos == 1:
+                break  # 후보 지지 의사: a second title a word later is another noun phrase
+            found, role_end = r[2], r[1]
+            glued = t.start == prev_end and t.start > end and toks[k - 1].tag in ("NNG", "NNP")
             while k < len(toks) and toks[k].end <= r[1]:
                 k += 1
-            pos = r[1]
+            pos = prev_end = r[1]
             steps += 1
             continue
         if found is not None:
-            if t.tag in ("NNG", "NNP", "SL") and t.start - pos <= 1 and t.form not in gap_words:
-                pos = t.end
+            if glued and t.tag in ("NNG", "NNP", "SL") and t.start - pos <= 1 and t.form not in gap_words:
+                pos = prev_end = t.end
                 k += 1
                 steps += 1
                 continue
             break
-        if t.tag not in _GAP_TAGS and t.form not in gap_words:
-            return None
+        if t.tag == "JKG" and t.start == prev_end and k + 1 < len(toks) and toks[k + 1].start == t.end:
+            pass  # 의 inside a name (국민의힘)
+        elif t.tag not in _GAP_TAGS and t.form not in gap_words:
+            return None, end
         if t.tag == "SP" and t.form not in ("·",):
-            return None
-        pos = t.end
+            return None, end
+        if (
+            t.tag == "NNP"
+            and t.start > end
+            and t.start - prev_end >= 1
+            and _korean_name(t.form)
+            and not _place_like(t.form, True, False)
+            and (k + 1 >= len(toks) or toks[k + 1].start > t.end or toks[k + 1].tag not in NOUNISH)
+        ):
+            return None, end  # another person's name (홍준표 전 대구시장·유승민 전 의원)
+        pos = prev_end = t.end
         steps += 1
         k += 1
-    return found
+    return found, role_end
 
 
 def _role_before(text: str, start: int, role_ends: dict[int, tuple[int, int, str]]) -> str | None:
+    """The title right before a name: (위원장 조순형), 국악인 김수정, 회장인 마이크 호."""
     for gap in (0, 1):
         r = role_ends.get(start - gap)
         if r is not None and (gap == 0 or text[start - 1] in " ("):
             return r[2]
+    for link in ("인 ", "이자 "):  # CEO인 딕 코스톨로
+        r = role_ends.get(start - len(link))
+        if r is not None and text.startswith(link, start - len(link)):
+            return r[2]
+    # 배우 커플인 안젤리나 졸리, 가수 출신인 …: a title, one linking noun, 인
+    m = _linked_re().search(text, max(0, start - 12), start, timeout=REGEX_TIMEOUT)
+    if m is not None and m.end() == start:
+        r = role_ends.get(m.start())
+        if r is not None:
+            return r[2]
     return None
+
+
+@cache
+def _linked_re() -> Any:
+    return regex.compile(rf" (?:{alternation(lexicon()['role_links'])})인 $")
+
+
+def _share_titles(text: str, found: list[Entity], role_ends: dict[int, tuple[int, int, str]]) -> list[Entity]:
+    """Names joined by 와/과/, share a title written before the first of them (배우 A와 B가)."""
+    out = list(found)
+    for n in range(1, len(out)):
+        a, b = out[n - 1], out[n]
+        if b.role is not None or a.role is None or text[a.end : b.start] not in ("와 ", "과 ", ", ", "·"):
+            continue
+        if _role_before(text, a.start, role_ends) == a.role:
+            out[n] = replace(b, role=a.role)
+    return out
