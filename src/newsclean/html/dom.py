@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 import lxml.html
-import regex
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
 from ..resources import load_json
 
 PARSER = lxml.html.HTMLParser(
     remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True
 )
-_XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>", regex.IGNORECASE)
-_WORD_SPLIT = regex.compile(r"[^a-z0-9]+")
-_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+# Every element is an HtmlElement, chosen in C: lxml.html's own lookup calls Python for each
+# element proxy made (per-tag classes like FormElement, which nothing here uses).
+PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+    )
+)
+# Linear patterns (no nested repeats): the stdlib ``re`` is enough and cheaper to import.
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +56,12 @@ def vocabulary() -> Vocabulary:
 
 def parse(text: str) -> HtmlElement | None:
     """Parse decoded HTML; None when there is nothing to parse."""
-    text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
-    if not text.strip():
+    decl = _XML_DECL.match(text)
+    if decl:
+        text = text[decl.end() :]
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text or text.isspace():
         return None
     try:
         root = lxml.html.document_fromstring(text, parser=PARSER)
@@ -97,19 +109,17 @@ def drop(el: HtmlElement) -> None:
     el.drop_tree()
 
 
-@cache
-def _furniture_xpath() -> etree.XPath:
-    voc = vocabulary()
-    tags = " | ".join(f"//{t}" for t in sorted(voc.chrome_tags))
-    hidden = "//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or contains(@style, 'hidden')]"
-    return etree.XPath(f"{tags} | {hidden}")
+# The elements that carry an attribute ``is_hidden`` reads. Attribute steps are one cheap pass in
+# libxml2; ``//*[@hidden or ...]`` would test every element's attributes through the XPath engine.
+_HIDING_ATTRS = etree.XPath("//@hidden/.. | //@aria-hidden/.. | //@style/..")
 
 
 def prune(root: HtmlElement) -> None:
     """Drop non-text elements, page furniture and hidden nodes, in place (the search runs in C)."""
     voc = vocabulary()
     etree.strip_elements(root, *voc.drop_tags, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    doomed = [el for el in _furniture_xpath()(root) if el.tag in voc.chrome_tags or is_hidden(el)]
+    doomed = list(root.iter(*voc.chrome_tags))
+    doomed.extend(el for el in _HIDING_ATTRS(root) if el.tag not in voc.chrome_tags and is_hidden(el))
     for el in doomed:
         drop(el)
 
