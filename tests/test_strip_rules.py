@@ -94,6 +94,8 @@ def test_short_repeats_are_not_duplicates() -> None:
         ("/ 오세린 기자 serin@example.com", "오세린", "serin@example.com"),
         ("YTN 오세린 (serin@example.com)", "오세린", "serin@example.com"),
         ("[가상일보 정다운 기자]", "정다운", None),
+        ("정리=한소리 기자", "한소리", None),
+        ("글·사진=배하준 기자 hajun@example.com", "배하준", "hajun@example.com"),
     ],
 )
 def test_byline_lines_become_reporters(line: str, name: str, email: str | None) -> None:
@@ -151,9 +153,10 @@ def test_copyright_gives_publisher() -> None:
         ("저작권자(c)연합뉴스. 무단전재-재배포금지", "연합뉴스"),
         ("ⓒ 가상일보 무단 전재 및 재배포 금지", "가상일보"),
         ("Copyright by dongA.com All rights reserved.", "동아일보"),
+        ("Copyright © Kakao Corp. All rights reserved.", None),
     ],
 )
-def test_copyright_publisher_forms(line: str, publisher: str) -> None:
+def test_copyright_publisher_forms(line: str, publisher: str | None) -> None:
     ctx = Context()
     strip_copyright(blocks(line), ctx)
     assert ctx.publisher == publisher
@@ -171,6 +174,23 @@ def test_promo_and_credits() -> None:
     out = strip_credits(strip_promo(bs, ctx), ctx)
     assert texts(out) == [BODY1]
     assert rules_of(ctx) == ["tail.promo", "tail.promo", "tail.credits"]
+
+
+def test_photo_credit_is_a_credit_not_a_reporter() -> None:
+    ctx = Context()
+    out = run_chain(blocks(BODY1, "사진=배하준 기자"), ctx)
+    assert texts(out) == [BODY1]
+    assert ctx.reporters == []
+    assert rules_of(ctx) == ["tail.credits"]
+
+
+def test_repeated_email_line_is_left_to_the_byline_rule() -> None:
+    ctx = Context()
+    bs = blocks(BODY1, "배하준 기자", "hajun.long.address@example.com", BODY2, "hajun.long.address@example.com")
+    out = run_chain(bs, ctx)
+    assert texts(out) == [BODY1, BODY2]
+    assert "duplicates" not in rules_of(ctx)
+    assert ctx.reporters[0].email == "hajun.long.address@example.com"
 
 
 def test_series_tag_only_after_the_story() -> None:

@@ -48,7 +48,10 @@ _COPYRIGHT_NAME = regex.compile(
     r"(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9]{1,15})",
     regex.IGNORECASE,
 )
-_NOT_NAMES = frozenset({"all", "무단", "copyright", "저작권자", "by", "rights"})
+# Words that follow a © mark but name no publisher (portals carry others' articles).
+_NOT_NAMES = frozenset(
+    {"all", "무단", "copyright", "저작권자", "by", "rights", "the", "kakao", "naver", "daum", "nate"}
+)
 
 
 def from_copyright(text: str) -> str | None:

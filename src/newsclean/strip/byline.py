@@ -41,7 +41,9 @@ def patterns() -> BylinePatterns:
         rf"(?:\s*[\(<\[]?\s*(?P<email>{EMAIL})\s*[\)>\]]?)?"
     )
     sep = r"[\s,·/=ㆍ]*"
-    whole = rf"^[\s\[\(/=]*(?:[^\s\]\)]{{1,12}}\s+)?(?:{credit}{sep})+[\]\)]?\s*$"
+    labels = "|".join(sorted(map(regex.escape, data.get("labels", [])), key=len, reverse=True))
+    label = rf"(?:(?:{labels})\s*[=:：]\s*)?" if labels else ""
+    whole = rf"^[\s\[\(/=]*(?:[^\s\]\)=]{{1,12}}\s+)?{label}(?:{credit}{sep})+[\]\)]?\s*$"
     trailing = rf"(?<=[.!?\"'”’」』\)])\s*(?:[/=]\s*)?(?:{credit}{sep})+$"
     dateline = data["leading_dateline"] + rf"(?:(?:{credit}{sep})+\s*=?\s*)?"
     return BylinePatterns(

@@ -20,6 +20,11 @@ MAX_CONTAINED_CHARS = 400  # summary sentences and teasers are short
 MAX_CONTAINMENT_PAIRS = 2_000_000  # the containment test is quadratic: cap it on huge pages
 
 
+def _is_contact(key: str) -> bool:
+    """An e-mail or URL on its own: a byline repeats it, the byline rule handles it."""
+    return " " not in key and ("@" in key or key.startswith(("http://", "https://", "www.")))
+
+
 def _summary_zone(blocks: list[Block], copies: set[int]) -> set[int]:
     """Indices of the copies that form a run starting right after a summary marker."""
     zone: set[int] = set()
@@ -49,7 +54,7 @@ def strip_duplicates(blocks: list[Block], ctx: Context) -> list[Block]:
     keys = [b.key for b in blocks]
     groups: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
-        if len(k) >= MIN_CHARS:
+        if len(k) >= MIN_CHARS and not _is_contact(k):
             groups[k].append(i)
     copies = {i for idx in groups.values() if len(idx) > 1 for i in idx}
     contained = _contained(keys)
