@@ -1,18 +1,49 @@
-"""Evaluating a profile's XPath fields: first match, its text, attribute values."""
+"""Evaluating a profile's XPath fields: first match, its text, attribute values.
+
+Profiles spell their paths the readable way (``//div[@id='x']//p``, class-token tests); libxml2
+runs some of those spellings slowly, so each expression is compiled once into a faster plan with
+the same result:
+
+- a cheap substring pre-test goes in front of each class-token test;
+- ``//name[pred]`` with predicates that cannot be positional becomes ``/descendant::name[pred]``
+  (libxml2 walks ``descendant-or-self::node()/child::name`` step by step for the former);
+- a path that starts at a unique id, ``//*[@id='x']...``, starts at ``id('x')``: one hash lookup
+  instead of a full-tree scan, taken only when the page has exactly one element with that id
+  (a one-pass count of the page's ids) and ``id()`` returns that element, still in the tree.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-import regex
 from lxml import etree
 
 from .dom import HtmlElement
 
-_cache: dict[str, etree.XPath | None] = {}
 # A class-token test as profiles spell it; a cheap substring test in front lets libxml2 skip
 # the string building for the (many) elements that cannot match.
-_TOKEN_TEST = regex.compile(r"contains\(concat\(' ', normalize-space\(@([\w:.-]+)\), ' '\), ' ([^' ]+) '\)")
+_TOKEN_TEST = re.compile(r"contains\(concat\(' ', normalize-space\(@([\w:.-]+)\), ' '\), ' ([^' ]+) '\)")
+_NAME_TEST = re.compile(r"\*|[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?")
+_FUNCTION = re.compile(r"([A-Za-z_][\w.:-]*)\s*\(")
+# Functions whose value is never a number: a predicate built from them (no digits, no
+# arithmetic, no variables) is a filter, never a position, so its step can be reordered.
+_NON_NUMERIC = frozenset(
+    {
+        *("contains", "starts-with", "normalize-space", "concat", "not", "string", "translate"),
+        *("substring-before", "substring-after", "boolean", "true", "false", "text", "node", "comment"),
+        *("local-name", "name", "lang", "id"),
+    }
+)
+# A number, a variable or an operator that makes a number (a ``*``, ``div`` or ``mod`` right after
+# ``/``, ``::`` or ``[`` is a name test, a ``-`` inside a word is part of the name).
+_ARITHMETIC = re.compile(r"(?<![\w.-])\.?\d|\$|\+|(?<![/:@\[(,|])\*|(?<![/:])\b(?:div|mod)\b|(?<![\w.])-|-(?![\w.])")
+_ID_ANCHOR = re.compile(r"//(\*|[A-Za-z_][\w.-]*)\[@id\s*=\s*'([^']+)'\]")
+_REST_CHARS = re.compile(r"[\w/@:.*()-]*")  # a plain continuation of a location path
+_IDS = etree.XPath("//@id", smart_strings=False)
+_BY_ID = etree.XPath("id($ident)")
 
 
 def fast(expr: str) -> str:
@@ -20,22 +51,210 @@ def fast(expr: str) -> str:
     return _TOKEN_TEST.sub(lambda m: f"(contains(@{m[1]}, '{m[2]}') and {m[0]})", expr)
 
 
-def _compiled(expr: str) -> etree.XPath | None:
-    if expr not in _cache:
+def _skip_literal(expr: str, i: int) -> int:
+    """The index after the string literal that starts at ``i``."""
+    end = expr.find(expr[i], i + 1)
+    return len(expr) if end < 0 else end + 1
+
+
+def _bracket_end(expr: str, i: int) -> int:
+    """The index after the predicate ``[...]`` that opens at ``i`` (nested brackets, literals)."""
+    depth = 0
+    while i < len(expr):
+        c = expr[i]
+        if c in "'\"":
+            i = _skip_literal(expr, i)
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(expr)
+
+
+def _unquoted(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        if text[i] in "'\"":
+            i = _skip_literal(text, i)
+            out.append("''")
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
+def _filter_only(predicate: str) -> bool:
+    """True when ``[predicate]`` can only be a boolean filter (never a position like ``[2]``)."""
+    body = _unquoted(predicate)
+    if _ARITHMETIC.search(body):
+        return False
+    return all(name in _NON_NUMERIC for name in _FUNCTION.findall(body))
+
+
+def descendant_steps(expr: str) -> str:
+    """``//name[filter]`` → ``/descendant::name[filter]`` wherever that means the same."""
+    out: list[str] = []
+    i = 0
+    depth = 0  # inside predicates only the top-level steps are rewritten
+    while i < len(expr):
+        c = expr[i]
+        if c in "'\"":
+            j = _skip_literal(expr, i)
+            out.append(expr[i:j])
+            i = j
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+        if depth == 0 and expr.startswith("//", i):
+            m = _NAME_TEST.match(expr, i + 2)
+            if m and not expr.startswith(("::", "("), m.end()):
+                j = m.end()
+                preds: list[str] = []
+                while j < len(expr) and expr[j] == "[":
+                    k = _bracket_end(expr, j)
+                    preds.append(expr[j + 1 : k - 1])
+                    j = k
+                if preds and all(_filter_only(p) for p in preds):
+                    out.append("/descendant::" + expr[i + 2 : j])
+                    i = j
+                    continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    full: etree.XPath
+    anchor_id: str | None = None  # start at the element with this id ...
+    anchor_tag: str = "*"  # ... when it has this tag
+    rest: etree.XPath | None = None  # then this, relative to it (None: the element itself)
+
+
+_plans: dict[str, _Plan | None] = {}
+
+
+def _id_plan(expr: str, full: etree.XPath) -> _Plan | None:
+    m = _ID_ANCHOR.match(expr)
+    if not m:
+        return None
+    rest = expr[m.end() :]
+    if rest and (not rest.startswith("/") or not _REST_CHARS.fullmatch(_without_predicates(rest))):
+        return None
+    rest_xp = etree.XPath(descendant_steps(fast("." + rest))) if rest else None
+    return _Plan(full, m[2], m[1], rest_xp)
+
+
+def _without_predicates(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "[":
+            i = _bracket_end(text, i)
+            continue
+        if text[i] in "'\"":
+            return "|"  # a literal outside predicates: not a plain path
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
+def _plan(expr: str) -> _Plan | None:
+    if expr not in _plans:
         try:
-            _cache[expr] = etree.XPath(fast(expr))
+            full = etree.XPath(descendant_steps(fast(expr)))
+            _plans[expr] = _id_plan(expr, full) or _Plan(full)
         except etree.XPathSyntaxError:
-            _cache[expr] = None
-    return _cache[expr]
+            _plans[expr] = None
+    return _plans[expr]
+
+
+class PageIndex:
+    """What one pass over a page knows: how many elements carry each id.
+
+    Pages only lose elements after parsing (pruning, profile drops), so counts taken once stay an
+    upper bound: an id the index does not know cannot be in the page.
+    """
+
+    __slots__ = ("ids", "root")
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        try:
+            found = _IDS(root)
+        except etree.XPathError:
+            found = []
+        self.ids: Counter[str] = Counter(found if isinstance(found, list) else ())
+
+
+_last_index: PageIndex | None = None
+
+
+def page_index(node: etree._Element) -> PageIndex:
+    """The index of the document ``node`` belongs to (built on first use, kept for the last page)."""
+    global _last_index
+    root = node.getroottree().getroot()
+    index = _last_index
+    if index is None or index.root is not root:
+        index = _last_index = PageIndex(root)
+    return index
+
+
+def _attached(el: etree._Element, root: etree._Element) -> bool:
+    """True when ``el`` is ``root`` or below it (not in a dropped subtree)."""
+    top = el
+    parent = el.getparent()
+    while parent is not None:
+        top, parent = parent, parent.getparent()
+    return top is root
+
+
+def _run(plan: _Plan, node: HtmlElement) -> object:
+    if plan.anchor_id is not None:
+        index = page_index(node)
+        count = index.ids.get(plan.anchor_id, 0)
+        if count == 0:
+            return []
+        if count == 1:
+            found = _BY_ID(node, ident=plan.anchor_id)
+            if (
+                isinstance(found, list)
+                and len(found) == 1
+                and isinstance(found[0], etree._Element)
+                and found[0].get("id") == plan.anchor_id
+                and _attached(found[0], index.root)
+            ):
+                el = found[0]
+                if plan.anchor_tag != "*" and el.tag != plan.anchor_tag:
+                    return []
+                return [el] if plan.rest is None else plan.rest(el)
+    return plan.full(node)
+
+
+def matches(node: etree._Element, expr: str) -> bool:
+    """True when the expression selects something (a non-empty node-set or a true value)."""
+    plan = _plan(expr)
+    if plan is None:
+        return False
+    try:
+        result = _run(plan, node)
+    except etree.XPathError:
+        return False
+    return len(result) > 0 if isinstance(result, list) else bool(result)
 
 
 def evaluate(node: HtmlElement, expr: str) -> list[object]:
     """The results of one expression as a list (never raises)."""
-    xp = _compiled(expr)
-    if xp is None:
+    plan = _plan(expr)
+    if plan is None:
         return []
     try:
-        result = xp(node)
+        result = _run(plan, node)
     except etree.XPathError:
         return []
     if isinstance(result, list):

@@ -38,7 +38,6 @@ __all__ = [
 _SELF_URL = etree.XPath(
     "/html/head/meta[@property='og:url']/@content | /html/head/link[@rel='canonical']/@href", smart_strings=False
 )
-_IDS = etree.XPath("//@id", smart_strings=False)
 # A marker that starts with //tag[@id='x'] cannot match unless the page has the id x: one scan
 # of the page's ids (cheap) then rules out most profiles without evaluating their markers.
 _LEADING_ID = re.compile(r"^//(?:\*|[A-Za-z][\w-]*)\[@id\s*=\s*(?:'([^']+)'|\"([^\"]+)\")\]")
@@ -65,11 +64,9 @@ class _Page:
 
     def has_id(self, ident: str) -> bool:
         if self._ids is None:
-            try:
-                found = _IDS(self.root)
-                self._ids = set(found) if isinstance(found, list) else set()
-            except etree.XPathError:
-                self._ids = set()
+            from ..html.xpath import page_index  # the page's one id scan, shared with extraction
+
+            self._ids = set(page_index(self.root).ids)
         return ident in self._ids
 
 
@@ -138,6 +135,8 @@ def _candidates(host: str) -> list[tuple[int, Profile]]:
 
 
 def _matches(profile: Profile, page: _Page) -> bool:
+    from ..html.xpath import matches  # here, not at import: newsclean.html imports this package
+
     for expr in profile.markers:
         ident = required_id(expr)
         if ident is not None:
@@ -145,11 +144,7 @@ def _matches(profile: Profile, page: _Page) -> bool:
                 continue
             if _BARE_ID.match(expr):  # //*[@id='x'] and nothing more: the id scan decided
                 return True
-        try:
-            result = compiled(expr)(page.root)
-        except etree.XPathError:
-            continue
-        if result if not isinstance(result, list) else len(result) > 0:
+        if matches(page.root, expr):
             return True
     return False
 

@@ -1,0 +1,112 @@
+"""The fast XPath plans (id() anchors, descendant:: steps, substring pre-tests) select exactly
+what the profile's own expression selects, on pages built to trip them up and on every fixture
+page with every profile expression."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from newsclean.decode import decode
+from newsclean.html.dom import drop, parse, prune
+from newsclean.html.xpath import descendant_steps, evaluate, matches
+from newsclean.sites import detect
+from newsclean.sites.loader import load_profiles
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
+XPATH_FIELDS = (
+    "markers",
+    "body",
+    "drop",
+    "title",
+    "subtitle",
+    "published",
+    "modified",
+    "byline",
+    "section",
+    "caption",
+    "publisher_xpath",
+)
+
+TRICKY = """<html><head><title>t</title></head><body>
+<div id="top"><a name="main">앵커</a><p>위</p></div>
+<div id="main" class="news body"><p>첫 문단</p><p>둘째 <b>문단</b></p><span id="dup">하나</span>
+  <ul><li>가</li><li>나</li></ul><ul><li>다</li><li>라</li></ul></div>
+<section id="dup"><p>둘</p></section>
+<div id="gone"><p id="inner">지울 상자</p></div>
+<div class="x-y"><h2>제목</h2><em class="date">2024.01.02</em></div>
+</body></html>"""
+
+EXPRESSIONS = [
+    "//*[@id='main']",
+    "//div[@id='main']//p",
+    "//section[@id='main']",
+    "//*[@id='main']//li[1]",
+    "//*[@id='main']/ul[2]/li",
+    "//*[@id='dup']",
+    "//*[@id='dup']//p",
+    "//*[@id='gone']//p",
+    "//*[@id='inner']",
+    "//*[@id='nothing']//p",
+    "//*[@id='main']//p/text()",
+    "//*[@id='main']//b | //h2",
+    "//li[1]",
+    "//li[last()]",
+    "//*[position() = 2]",
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' news ')]//p[2]",
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' x-y ')]//em[contains(@class, 'date')]/text()",
+    "//*[.//h2]",
+    "count(//*[@id='main']//p)",
+    "boolean(//*[@id='gone'])",
+    "string(//*[@id='main']//b)",
+]
+
+
+def _same(old: object, new: list[object]) -> bool:
+    old_list = old if isinstance(old, list) else ([] if old in (None, False, "") else [old])
+    if len(old_list) != len(new):
+        return False
+    return all(a is b if isinstance(a, etree._Element) else a == b for a, b in zip(old_list, new, strict=True))
+
+
+def _check_all(root: etree._Element, exprs: list[str]) -> None:
+    for expr in exprs:
+        old = etree.XPath(expr)(root)
+        assert _same(old, evaluate(root, expr)), expr
+        assert matches(root, expr) == (len(old) > 0 if isinstance(old, list) else bool(old)), expr
+
+
+def test_plans_match_plain_xpath_before_and_after_elements_are_dropped() -> None:
+    root = parse(TRICKY)
+    assert root is not None
+    _check_all(root, EXPRESSIONS)
+    kept = root.xpath("//*[@id='gone']")[0]  # a live proxy keeps the dropped subtree (and its ids) alive
+    drop(kept)
+    _check_all(root, EXPRESSIONS)
+    assert evaluate(root, "//*[@id='inner']") == []
+
+
+def test_positional_steps_are_left_alone() -> None:
+    assert descendant_steps("//li[1]") == "//li[1]"
+    assert descendant_steps("//li[last()]") == "//li[last()]"
+    assert descendant_steps("//x[count(y)]") == "//x[count(y)]"
+    assert descendant_steps("//x[@a div @b]") == "//x[@a div @b]"
+    assert descendant_steps("//div[@id='a']//p[.//h2]") == "/descendant::div[@id='a']/descendant::p[.//h2]"
+    assert descendant_steps("//a//text()") == "//a//text()"
+
+
+@pytest.mark.parametrize("page", sorted(FIXTURES.glob("*/*.html")), ids=lambda p: p.name)
+def test_every_profile_expression_on_fixture_pages(page: Path) -> None:
+    exprs = sorted({e for p in load_profiles() for f in XPATH_FIELDS for e in getattr(p, f)})
+    root = parse(decode(page.read_bytes()).text)
+    assert root is not None
+    profile = detect(root, None)
+    _check_all(root, exprs)
+    prune(root)
+    for expr in profile.drop if profile else ():
+        for el in evaluate(root, expr):
+            if isinstance(el, etree._Element):
+                drop(el)
+    _check_all(root, exprs)
