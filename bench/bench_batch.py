@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,6 +42,13 @@ def check(records: list[dict], items: list[str]) -> None:
     assert [r["source"] for r in records] == items, "records out of input order"
     missing = [r for r in records if r["source"].endswith("missing-page.html")]
     assert len(missing) == 1 and missing[0]["status"] == "error", missing
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers, once joined)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def run_library(items: list[str], jobs: int, entities: bool) -> tuple[float, list[dict]]:
@@ -88,13 +96,15 @@ def main() -> int:
     runner = run_cli if args.cli else run_library
     results: dict[int, tuple[float, list[dict]]] = {}
     for jobs in args.jobs:
+        cpu0, load0 = cpu_seconds(), os.getloadavg()[0]
         seconds, records = runner(items, jobs, entities)
+        cpu = cpu_seconds() - cpu0
         check(records, items)
         results[jobs] = (seconds, records)
         statuses = {s: sum(r["status"] == s for r in records) for s in ("ok", "empty", "error", "timeout", "skipped")}
         print(
-            f"--jobs {jobs}: {len(records)} records in {seconds:.2f} s = {len(records) / seconds:.1f} records/s  "
-            f"{statuses}"
+            f"--jobs {jobs}: {len(records)} records in {seconds:.2f} s = {len(records) / seconds:.1f} records/s "
+            f"(cpu {cpu:.1f} s, load average before {load0:.2f})  {statuses}"
         )
     base_jobs = args.jobs[0]
     base_seconds, base_records = results[base_jobs]

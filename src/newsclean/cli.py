@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -21,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from . import __version__
-from .article import STATUSES
+from .article import STATUSES, Article
 from .batch import DEFAULT_TIMEOUT, clean_many
 from .inputs import DEFAULT_MAX_BYTES, Item, expand_items, resume_key_of_item
 from .output import FORMATS, ParquetOutput, RecordSink, Writer, done_keys, format_for
@@ -173,14 +174,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     bar = _progress(not args.no_progress)
     started = time.monotonic()
     code = EXIT_OK
+    records: Iterator[Article] | None = None
     try:
-        for art in clean_many(
+        records = clean_many(
             items,
             jobs=args.jobs,
             entities=not args.no_entities,
             timeout=args.timeout or None,
             max_bytes=args.max_bytes,
-        ):
+        )
+        for art in records:
             sink.write(art)
             counts[art.status] += 1
             if bar is not None:
@@ -188,13 +191,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if art.status != "ok":
                     bar.set_postfix(not_ok=sum(counts[s] for s in STATUSES if s != "ok"), refresh=False)
         sink.close()
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
         code = EXIT_NOT_OK
+        if out is sys.stdout:
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
     except KeyboardInterrupt:
         code = EXIT_INTERRUPTED
         print("newsclean: interrupted", file=sys.stderr)
         _close_quietly(sink)
     finally:
+        if records is not None and hasattr(records, "close"):
+            records.close()  # stops the workers now, not at garbage collection
         if bar is not None:
             bar.close()
         if out is not None and out is not sys.stdout:

@@ -162,3 +162,21 @@ def test_progress_bar_only_on_a_terminal(
     assert "3page" in fake.getvalue().replace(" ", "")
     monkeypatch.setitem(sys.modules, "tqdm", None)  # tqdm not installed: no bar, no failure
     assert cli._progress(True) is None
+
+
+def test_closed_stdout_stops_quietly(tmp_path: Path) -> None:
+    import subprocess
+
+    paths = write_dumps(tmp_path, 300)  # more output than a pipe buffer holds
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "--no-entities", "-j", "2", *map(str, paths)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert json.loads(first)["source"] == str(paths[0])
+    assert "Traceback" not in err and "Exception ignored" not in err
