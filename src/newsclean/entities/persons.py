@@ -8,8 +8,13 @@ found with a regex on the raw text (with the prefixes and suffixes of compound t
   and 전/현/신임 (이재명 더불어민주당 대선 후보, 김경범(서울대 서어서문학과 교수), 홍준표 전 대구시장);
 * ROLE NAME: (위원장 조순형), CEO 존 행키, 국악인 박애리;
 * NAME + 씨/군/양/옹 (문유성씨, 김모(33)씨 → 김);
-* a bare Korean name (surname + 1-2 syllables, tagged NNP, not a known word) or a run of two or
-  more foreign-looking proper nouns, followed by a particle or punctuation: role None.
+* a surname alone before a title (최 경장), ROLE인 NAME, a title shared by joined names;
+* a bare Korean name (surname + 1-2 syllables, tagged NNP, not a known word) or a run of two
+  foreign-looking proper nouns (a third before a bracket or a country), followed by a particle or
+  punctuation: role None; a single foreign word only before a subject/topic particle;
+* later mentions of a name confirmed once (밴스 부통령 … 밴스는).
+
+docs/entities.md lists the rules with their reasons.
 """
 
 from __future__ import annotations
