@@ -22,6 +22,7 @@ worker the same ``SIGALRM`` timer stops a slow record cleanly; a worker stuck in
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import sys
@@ -106,13 +107,21 @@ def run_one(item: Item, opts: Options, timeout: float | None) -> Article:
     return art
 
 
-def preload(entities: bool = True) -> None:
-    """Import the extraction modules and build Kiwi here, so forked workers share them."""
-    import importlib
+WARM_PAGE = (
+    "<html><head><meta charset='utf-8'><title>예열</title></head><body><article>"
+    "<p>예열용 문단입니다. 처리 모듈과 규칙 표를 미리 읽어 둡니다.</p></article></body></html>"
+)
 
-    for name in ("pipeline", "html", "strip"):
-        with suppress(ImportError):
-            importlib.import_module(f"newsclean.{name}")
+
+def preload(entities: bool = True) -> None:
+    """Import the extraction modules, fill their lazy caches (phrase tables, site profiles,
+    compiled patterns) and build Kiwi here, so forked workers share them instead of each
+    building its own."""
+    from .pipeline import clean, clean_text
+
+    with suppress(Exception):  # a failure here shows again, per record, where it belongs
+        clean(WARM_PAGE, url="https://warm.invalid/a", entities=False)
+        clean_text("예열\n예열용 문단입니다.", entities=False)
     if not entities:
         return
     try:
@@ -296,6 +305,10 @@ class _Pool:
 
     def run(self, items: Iterator[Item]) -> Iterator[Article]:
         preload(self.opts.entities)
+        # Objects alive now (the model, tables, modules) are shared with the workers; keep the
+        # collector from touching them so the pages stay shared instead of copied on write.
+        gc.collect()
+        gc.freeze()
         self.workers = [self._spawn() for _ in range(self.jobs)]
         next_in = next_out = 0
         exhausted = False
@@ -333,6 +346,7 @@ class _Pool:
                 self._expire(time.monotonic())
         finally:
             self._shutdown()
+            gc.unfreeze()
         if failure is not None:
             raise failure
 
