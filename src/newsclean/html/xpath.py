@@ -39,7 +39,12 @@ _NON_NUMERIC = frozenset(
 )
 # A number, a variable or an operator that makes a number (a ``*``, ``div`` or ``mod`` right after
 # ``/``, ``::`` or ``[`` is a name test, a ``-`` inside a word is part of the name).
-_ARITHMETIC = re.compile(r"(?<![\w.-])\.?\d|\$|\+|(?<![/:@\[(,|])\*|(?<![/:])\b(?:div|mod)\b|(?<![\w.])-|-(?![\w.])")
+_NUMERIC_TOKENS = (
+    ("0123456789", re.compile(r"(?<![\w.-])\.?\d")),
+    ("*", re.compile(r"(?<![/:@\[(,|])\*")),
+    ("dm", re.compile(r"(?<![/:])\b(?:div|mod)\b")),
+    ("-", re.compile(r"(?<![\w.])-|-(?![\w.])")),
+)
 _ID_ANCHOR = re.compile(r"//(\*|[A-Za-z_][\w.-]*)\[@id\s*=\s*'([^']+)'\]")
 _REST_CHARS = re.compile(r"[\w/@:.*()-]*")  # a plain continuation of a location path
 _IDS = etree.XPath("//@id", smart_strings=False)
@@ -51,81 +56,68 @@ def fast(expr: str) -> str:
     return _TOKEN_TEST.sub(lambda m: f"(contains(@{m[1]}, '{m[2]}') and {m[0]})", expr)
 
 
-def _skip_literal(expr: str, i: int) -> int:
-    """The index after the string literal that starts at ``i``."""
-    end = expr.find(expr[i], i + 1)
-    return len(expr) if end < 0 else end + 1
+# The tokens that matter for bracket depth, jumped to at C speed: literals, brackets, ``//``.
+_SCAN = re.compile(r"'[^']*'?|\"[^\"]*\"?|\[|\]|//")
+_LITERAL = re.compile(r"'[^']*'?|\"[^\"]*\"?")
 
 
 def _bracket_end(expr: str, i: int) -> int:
     """The index after the predicate ``[...]`` that opens at ``i`` (nested brackets, literals)."""
     depth = 0
-    while i < len(expr):
-        c = expr[i]
-        if c in "'\"":
-            i = _skip_literal(expr, i)
-            continue
-        if c == "[":
+    for m in _SCAN.finditer(expr, i):
+        tok = m[0]
+        if tok == "[":
             depth += 1
-        elif c == "]":
+        elif tok == "]":
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return m.end()
     return len(expr)
-
-
-def _unquoted(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        if text[i] in "'\"":
-            i = _skip_literal(text, i)
-            out.append("''")
-            continue
-        out.append(text[i])
-        i += 1
-    return "".join(out)
 
 
 def _filter_only(predicate: str) -> bool:
     """True when ``[predicate]`` can only be a boolean filter (never a position like ``[2]``)."""
-    body = _unquoted(predicate)
-    if _ARITHMETIC.search(body):
+    body = _LITERAL.sub("''", predicate)
+    if "$" in body or "+" in body:
         return False
+    for chars, pattern in _NUMERIC_TOKENS:  # the pattern only where its first character occurs
+        if any(c in body for c in chars) and pattern.search(body):
+            return False
     return all(name in _NON_NUMERIC for name in _FUNCTION.findall(body))
 
 
 def descendant_steps(expr: str) -> str:
     """``//name[filter]`` → ``/descendant::name[filter]`` wherever that means the same."""
+    if "//" not in expr:
+        return expr
     out: list[str] = []
-    i = 0
+    done = 0  # expr[:done] is in out
     depth = 0  # inside predicates only the top-level steps are rewritten
-    while i < len(expr):
-        c = expr[i]
-        if c in "'\"":
-            j = _skip_literal(expr, i)
-            out.append(expr[i:j])
-            i = j
+    skip_to = 0
+    for m in _SCAN.finditer(expr):
+        tok = m[0]
+        if m.start() < skip_to:
             continue
-        if c == "[":
+        if tok == "[":
             depth += 1
-        elif c == "]":
+        elif tok == "]":
             depth -= 1
-        if depth == 0 and expr.startswith("//", i):
-            m = _NAME_TEST.match(expr, i + 2)
-            if m and not expr.startswith(("::", "("), m.end()):
-                j = m.end()
-                preds: list[str] = []
-                while j < len(expr) and expr[j] == "[":
-                    k = _bracket_end(expr, j)
-                    preds.append(expr[j + 1 : k - 1])
-                    j = k
-                if preds and all(_filter_only(p) for p in preds):
-                    out.append("/descendant::" + expr[i + 2 : j])
-                    i = j
-                    continue
-        out.append(c)
-        i += 1
+        elif tok == "//" and depth == 0:
+            i = m.start()
+            name = _NAME_TEST.match(expr, i + 2)
+            if name is None or expr.startswith(("::", "("), name.end()):
+                continue
+            j = name.end()
+            preds: list[str] = []
+            while j < len(expr) and expr[j] == "[":
+                k = _bracket_end(expr, j)
+                preds.append(expr[j + 1 : k - 1])
+                j = k
+            if preds and all(_filter_only(p) for p in preds):
+                out.append(expr[done:i])
+                out.append("/descendant::" + expr[i + 2 : j])
+                done = skip_to = j
+    out.append(expr[done:])
     return "".join(out)
 
 

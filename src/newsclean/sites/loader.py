@@ -17,12 +17,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from lxml import etree
 
-from ..resources import load_json
+from ..resources import data_dir, load_json
 
 SITES_DIR = "sites"
 
@@ -149,7 +148,7 @@ def profiles_from(doc: Mapping[str, Any], where: str) -> list[Profile]:
 
 
 def site_files() -> list[str]:
-    folder = resources.files("newsclean").joinpath("data", SITES_DIR)
+    folder = data_dir().joinpath(SITES_DIR)
     return sorted(f.name for f in folder.iterdir() if f.name.endswith(".json"))
 
 

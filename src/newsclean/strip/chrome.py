@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
 
 from .. import saferegex
 from ..blocks import Block, fold
-from ..resources import load_json
+from ..resources import data_dir, load_json
 from .base import Context, rule
 
 MAX_PATTERN_CHARS = 200  # chrome lines are short; body paragraphs skip the pattern scan
@@ -61,16 +60,20 @@ def table() -> ChromeTable:
             exact.setdefault(fold(text), phrase)
         prefixes.extend((fold(p), phrase) for p in entry.get("prefix", []))
         for p in entry.get("regex", []):
-            regex.compile(p)  # a bad pattern fails here, on its own, with its text in the error
             sources.append(f"(?P<g{len(phrases)}>{p})")
             phrases.append(phrase)
-    pattern = regex.compile("|".join(sources)) if sources else None
+    try:
+        pattern = regex.compile("|".join(sources)) if sources else None
+    except regex.error:
+        for source in sources:  # a bad pattern fails here, on its own, with its text in the error
+            regex.compile(source)
+        raise
     return ChromeTable(exact, tuple(prefixes), tuple(p for p, _ in prefixes), pattern, tuple(phrases))
 
 
 def chrome_entries() -> list[dict[str, Any]]:
     """All phrase-table entries, file by file in name order (portals.json, sites.json ...)."""
-    folder = resources.files("newsclean").joinpath("data", "chrome")
+    folder = data_dir().joinpath("chrome")
     names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".json"))
     return [entry for name in names for entry in load_json(f"chrome/{name}")["rules"]]
 
