@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -102,13 +103,28 @@ def _entity_row(ent: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8_safe(value: Any) -> Any:
+    """Lone surrogates (a JSON input's ``"\\ud800"``) cannot be stored as UTF-8: one U+FFFD each,
+    so offsets into the text stay true."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, dict):
+        return {k: _utf8_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_utf8_safe(v) for v in value]
+    return value
+
+
 def record_row(rec: Mapping[str, Any]) -> dict[str, Any]:
     """A record dict shaped for :data:`RECORD_SCHEMA` (fields it lacks are null)."""
     row = {name: rec.get(name) for name in RECORD_SCHEMA.names}
     row["entities"] = [_entity_row(e) for e in rec.get("entities") or ()]
     warc = rec.get("warc")
     row["warc"] = dict(warc) if isinstance(warc, Mapping) else None
-    return row
+    return _utf8_safe(row)
 
 
 def records_to_batch(records: Iterable[Mapping[str, Any]]) -> pa.RecordBatch:

@@ -191,3 +191,16 @@ def test_transform_batches_rejects_bad_columns() -> None:
         list(transform_batches([batch], "page", None))
     with pytest.raises(ValueError, match="already has a column named 'newsclean'"):
         list(transform_batches([batch], "html", None))
+
+
+def test_parquet_takes_lone_surrogates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    out = tmp_path / "s.parquet"
+    stdin = '{"source": "s\\ud800", "text": "제목\\n본문에 짝 없는 \\ud800 문자가 있다."}\n'
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    assert main(["--no-entities", "-q", "-o", str(out), "-"]) == 0
+    (row,) = pq.read_table(out).to_pylist()
+    assert row["source"] == "s\ufffd"
+    assert row["paragraphs"] == ["본문에 짝 없는 \ufffd 문자가 있다."]
