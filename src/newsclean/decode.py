@@ -163,7 +163,8 @@ def decode(data: bytes | str, http_charset: str | None = None) -> Decoded:
 
 def _mostly(data: bytes, codec: str | None) -> Decoded | None:
     """``data`` decoded with replacement characters (source ``replace``), if ``codec`` fails on
-    at most :data:`MAX_BAD_SHARE` of the non-ASCII characters, or only on a cut-off last one."""
+    at most :data:`MAX_BAD_SHARE` of the non-ASCII characters (on a small page: on at most 3 and
+    a tenth of them), or only on a cut-off last one."""
     if not codec:
         return None
     try:
@@ -172,7 +173,8 @@ def _mostly(data: bytes, codec: str | None) -> Decoded | None:
         return None
     bad = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if bad <= MAX_BAD_SHARE * non_ascii or (bad == 1 and text.rstrip().endswith("\ufffd")):
+    few = bad <= max(MAX_BAD_SHARE * non_ascii, 3) and bad * 10 <= non_ascii  # small pages: up to 3
+    if few or (bad == 1 and text.rstrip().endswith("\ufffd")):
         return Decoded(text, codec, "replace")
     return None
 

@@ -3,10 +3,10 @@
 libxml2 stops building the tree at 2 048 levels (even with ``huge_tree``) and drops everything
 below, so a page wrapped in 200 000 ``<div>`` loses its article. When a parse hit that limit,
 :func:`flatten_deep` removes the start and end tags that lie deeper than ``max_depth`` (by a
-plain count of open tags) and keeps their text; tags that end a line or a paragraph (``p``,
-``br``, headings, list items, table cells) are kept at any depth and not counted, so the
-paragraphs survive as paragraphs. Only used as a second try: on ordinary pages (where unclosed
-``<p>`` and ``<li>`` make a plain count meaningless) the parser's own tree is kept.
+plain count of open tags) and keeps their text; ``p`` and ``br`` (which never nest: a ``p``
+closes an open one) are kept at any depth and not counted, so the paragraphs survive as
+paragraphs. Only used as a second try: on ordinary pages (where unclosed ``<p>`` and ``<li>``
+make a plain count meaningless) the parser's own tree is kept.
 """
 
 from __future__ import annotations
@@ -38,9 +38,7 @@ VOID = frozenset(
         "frame",
     ]
 )
-KEEP = frozenset(
-    ["p", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "td", "th", "figcaption", "caption"]
-)
+KEEP = frozenset(("p", "br"))
 RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "noscript"))
 
 
