@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any, Protocol, TextIO
 
 from .article import Article
@@ -90,6 +91,9 @@ def done_keys(path: str) -> set[str]:
     return keys
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class Writer:
     """Writes records one at a time (streaming; ``json`` writes one array)."""
 
@@ -99,13 +103,16 @@ class Writer:
     def write(self, art: Article) -> None:
         rec = art.to_dict(explain=self.explain)
         if self.fmt == "jsonl":
-            self.out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            chunk = json.dumps(rec, ensure_ascii=False) + "\n"
         elif self.fmt == "json":
-            self.out.write(("[\n" if self.count == 0 else ",\n") + json.dumps(rec, ensure_ascii=False, indent=1))
+            chunk = ("[\n" if self.count == 0 else ",\n") + json.dumps(rec, ensure_ascii=False, indent=1)
         elif self.fmt == "text":
-            self.out.write(("\n" if self.count else "") + as_text(rec))
+            chunk = ("\n" if self.count else "") + as_text(rec)
         else:
-            self.out.write(("\n---\n\n" if self.count else "") + as_markdown(rec))
+            chunk = ("\n---\n\n" if self.count else "") + as_markdown(rec)
+        # A lone surrogate (from a JSON input's "\ud800") cannot be written as UTF-8: one U+FFFD
+        # each, so every offset into the text stays true.
+        self.out.write(_SURROGATE.sub("\ufffd", chunk) if _SURROGATE.search(chunk) else chunk)
         self.count += 1
         self.out.flush()
 

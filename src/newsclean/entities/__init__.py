@@ -66,7 +66,7 @@ def analysed_part(text: str, max_chars: int) -> str:
     cut = head.rfind("\n")
     if cut < max_chars // 2:
         cut = max(head.rfind(" "), head.rfind("\t"))
-    return head[:cut] if cut >= max_chars // 2 else head
+    return (head[:cut] if cut >= max_chars // 2 else head).rstrip()
 
 
 def extract_entities(text: str, date: str | None = None, *, max_chars: int | None = None) -> list[Entity]:

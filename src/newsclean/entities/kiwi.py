@@ -27,7 +27,7 @@ _KIWI: Any = None
 MAX_CHUNK = 4000
 
 _PARA = re.compile(r"[^\n]+")
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]")
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff\ud800-\udfff]")  # lone surrogates: Kiwi fails
 
 
 class Tok(NamedTuple):

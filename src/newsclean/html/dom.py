@@ -24,6 +24,7 @@ PARSER.set_element_class_lookup(
 )
 # Linear patterns (no nested repeats): the stdlib ``re`` is enough and cheaper to import.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # control chars, non-characters
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -59,8 +60,8 @@ def parse(text: str) -> HtmlElement | None:
     decl = _XML_DECL.match(text)
     if decl:
         text = text[decl.end() :]
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    if _NOT_XML.search(text):  # libxml2 keeps them in text; lxml refuses them when a node is edited
+        text = _NOT_XML.sub("", text)
     if not text or text.isspace():
         return None
     try:
