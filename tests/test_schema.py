@@ -20,10 +20,13 @@ def test_schema_is_valid_draft_2020_12() -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 
+OPTIONAL = {"removed", "warc"}  # only with --explain / only for WARC input
+
+
 def test_record_keys_match_schema_properties() -> None:
     rec = Article().to_dict(explain=True)
-    assert set(rec) == set(PROPS)
-    assert set(SCHEMA["required"]) == set(rec) - {"removed"}
+    assert set(rec) == set(PROPS) - {"warc"}
+    assert set(SCHEMA["required"]) == set(PROPS) - OPTIONAL
 
 
 def test_article_fields_all_reach_the_record() -> None:
@@ -66,3 +69,17 @@ def test_schema_rejects_a_broken_record() -> None:
     rec["status"] = "fine"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(rec, SCHEMA)
+
+
+def test_warc_records_validate(fixtures_dir: Path) -> None:
+    pytest.importorskip("fastwarc", reason="WARC input needs the 'warc' extra")
+    from newsclean.batch import clean_many
+    from newsclean.inputs import expand_items
+
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    recs = [
+        a.to_dict() for a in clean_many(expand_items([str(fixtures_dir / "warc" / "pages.warc.gz")]), entities=False)
+    ]
+    assert recs and all(r["warc"]["record_id"] for r in recs)
+    for rec in recs:
+        validator.validate(rec)

@@ -59,7 +59,7 @@ WARC = pa.struct(
         _s("date"),
         _s("file"),
         pa.field("offset", pa.int64()),
-        pa.field("http_status", pa.int32()),
+        pa.field("http_status", pa.int64()),
     ]
 )
 
@@ -91,8 +91,8 @@ RECORD_SCHEMA = pa.schema(
 )
 """The record as Arrow: one column per record field (see the module docstring)."""
 
-EXTRA_FIELDS = ("warc",)
-"""Arrow fields that are record extras (``Article.extra``), not JSON Schema properties."""
+EXTRA_FIELDS: tuple[str, ...] = ()
+"""Arrow fields that are not JSON Schema properties (none: ``warc`` is in the schema too)."""
 
 
 def _entity_row(ent: Mapping[str, Any]) -> dict[str, Any]:
