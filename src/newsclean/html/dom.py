@@ -25,6 +25,21 @@ PARSER.set_element_class_lookup(
 # Linear patterns (no nested repeats): the stdlib ``re`` is enough and cheaper to import.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # control chars, non-characters
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
+
+
+def _has_non_xml(text: str) -> bool:
+    """Whether ``text`` holds a character XML forbids: ~4x cheaper than scanning with ``_NOT_XML``
+    (UTF-8 encoding and a byte deletion run in C; surrogates make the encoding fail)."""
+    if "\ufffe" in text or "\uffff" in text:
+        return True
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return len(raw.translate(None, _CONTROL_BYTES)) != len(raw)
+
+
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -60,7 +75,7 @@ def parse(text: str) -> HtmlElement | None:
     decl = _XML_DECL.match(text)
     if decl:
         text = text[decl.end() :]
-    if _NOT_XML.search(text):  # libxml2 keeps them in text; lxml refuses them when a node is edited
+    if _has_non_xml(text):  # libxml2 keeps them in text; lxml refuses them when a node is edited
         text = _NOT_XML.sub("", text)
     if not text or text.isspace():
         return None
