@@ -8,7 +8,6 @@ Handles ISO strings (with or without offset), ``2020.09.19. 오후 8:28``, ``입
 from __future__ import annotations
 
 import datetime as dt
-from email.utils import parsedate_to_datetime
 
 import regex
 
@@ -67,6 +66,8 @@ def parse_date(text: str | None) -> str | None:
         return _build(m["y"], m["m"], m["d"], m["H"], m["M"], m["S"], m["ampm"] or m["ampm2"])
     if any(c.isalpha() for c in text[:4]):
         try:
+            from email.utils import parsedate_to_datetime  # rare (RFC 2822 dates): import on use
+
             t = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             return None
