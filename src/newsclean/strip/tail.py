@@ -14,7 +14,7 @@ import regex
 from .. import publishers, saferegex
 from ..blocks import Block
 from ..resources import load_json
-from .base import Context, rule
+from .base import Context, keep_unless, rule
 
 _SENTENCE_END = regex.compile(r"(?:[다요죠음임함됨까][.!?]?|[.!?])[\"'”’」』)\]]*\s*$")
 
@@ -69,15 +69,14 @@ def ends_sentence(text: str) -> bool:
     "Copyright © 가상일보 & example.co.kr. 무단 전재 및 재배포 금지",
 )
 def strip_copyright(blocks: list[Block], ctx: Context) -> list[Block]:
-    out = []
-    for b in blocks:
-        if is_copyright(b.text):
-            if not ctx.publisher:
-                ctx.publisher = publishers.from_copyright(b.text)
-            ctx.drop("tail.copyright", b)
-        else:
-            out.append(b)
-    return out
+    def notice(b: Block) -> bool:
+        if not is_copyright(b.text):
+            return False
+        if not ctx.publisher:
+            ctx.publisher = publishers.from_copyright(b.text)
+        return True
+
+    return keep_unless(blocks, ctx, "tail.copyright", notice)
 
 
 @rule(
@@ -86,13 +85,7 @@ def strip_copyright(blocks: list[Block], ctx: Context) -> list[Block]:
     "[카카오톡] YTN 검색해 채널 추가",
 )
 def strip_promo(blocks: list[Block], ctx: Context) -> list[Block]:
-    out = []
-    for b in blocks:
-        if is_promo(b.text):
-            ctx.drop("tail.promo", b)
-        else:
-            out.append(b)
-    return out
+    return keep_unless(blocks, ctx, "tail.promo", lambda b: is_promo(b.text))
 
 
 @rule(
@@ -102,13 +95,7 @@ def strip_promo(blocks: list[Block], ctx: Context) -> list[Block]:
 )
 def strip_credits(blocks: list[Block], ctx: Context) -> list[Block]:
     pat = patterns().credits
-    out = []
-    for b in blocks:
-        if len(b.text) <= 80 and saferegex.match(pat, b.text):
-            ctx.drop("tail.credits", b)
-        else:
-            out.append(b)
-    return out
+    return keep_unless(blocks, ctx, "tail.credits", lambda b: len(b.text) <= 80 and bool(saferegex.match(pat, b.text)))
 
 
 @rule(
