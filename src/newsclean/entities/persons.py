@@ -373,20 +373,40 @@ def _propagate(text: str, idx: TokenIndex, found: list[Entity]) -> list[Entity]:
     if not names:
         return []
     seen = {(e.start, e.end) for e in found}
-    alts = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
-    rx = regex.compile(f"(?<![가-힣A-Za-z])(?:{alts})")
     out: list[Entity] = []
-    for m in finditer(rx, text):
-        s, e = m.span()
-        if (s, e) in seen or idx.starting(s) is None or e not in idx.ends:
+    for start, end in _mentions(text, names):
+        if (start, end) in seen or idx.starting(start) is None or end not in idx.ends:
             continue
-        nxt = idx.starting(e)
+        nxt = idx.starting(end)
         particle = nxt is not None and (nxt.tag in _AFTER_OK or nxt.form in _vocab()[2])
-        if e < len(text) and _HANGUL_NAME.match(text[e]) and not particle:
+        if end < len(text) and _HANGUL_NAME.match(text[end]) and not particle:
             continue  # the name is the start of a longer word
-        out.append(Entity("person", m.group(), s, e, norm=m.group()))
+        out.append(Entity("person", text[start:end], start, end, norm=text[start:end]))
     return out
 
+
+def _mentions(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Non-overlapping spans of ``names`` in ``text``, leftmost first and longest first at a
+    position, not preceded by a letter — what a longest-first alternation would find, without
+    compiling a pattern for every document."""
+    spans: list[tuple[int, int]] = []
+    for name in names:
+        i = text.find(name)
+        while i != -1:
+            if i == 0 or not _LETTER_BEFORE.match(text[i - 1]):
+                spans.append((i, i + len(name)))
+            i = text.find(name, i + 1)
+    spans.sort(key=lambda sp: (sp[0], -sp[1]))
+    out: list[tuple[int, int]] = []
+    end = -1
+    for s, e in spans:
+        if s >= end:
+            out.append((s, e))
+            end = e
+    return out
+
+
+_LETTER_BEFORE = regex.compile(r"[가-힣A-Za-z]")
 
 _LONE = regex.compile(
     r"(?<![가-힣A-Za-z])([A-Z]|[김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경])"
