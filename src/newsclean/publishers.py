@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 import regex
 
@@ -15,7 +16,9 @@ from .resources import load_json
 class PublisherTable:
     by_alias: dict[str, str]
     by_host: dict[str, str]
-    alias_re: regex.Pattern[str]
+    aliases: tuple[str, ...]  # lowercased, longest first: the order the alternation tries them
+    by_first: dict[str, tuple[str, ...]]  # the same, grouped by first character
+    scannable: bool  # every alias is lowercase ASCII or Hangul syllables (see _scan)
 
 
 @cache
@@ -28,26 +31,90 @@ def table() -> PublisherTable:
         for host in p.get("hosts", []):
             by_host[host.lower()] = p["name"]
     # Longest alias first so that 연합뉴스TV wins over 연합뉴스 and 연합.
-    alts = sorted(by_alias, key=len, reverse=True)
-    alias_re = regex.compile(
-        r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in alts) + r")(?![\p{L}])",
+    alts = tuple(sorted(by_alias, key=len, reverse=True))
+    by_first: dict[str, list[str]] = {}
+    for a in alts:
+        by_first.setdefault(a[0], []).append(a)
+    scannable = all(c.isascii() or "가" <= c <= "힣" for c in "".join(alts))
+    return PublisherTable(by_alias, by_host, alts, {c: tuple(v) for c, v in by_first.items()}, scannable)
+
+
+@cache
+def alias_pattern() -> regex.Pattern[str]:
+    """Every alias as one case-insensitive alternation, between letter/number boundaries."""
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in table().aliases) + r")(?![\p{L}])",
         regex.IGNORECASE,
     )
-    return PublisherTable(by_alias, by_host, alias_re)
+
+
+MAX_SCAN_CHARS = 2000  # longer texts go through the compiled alternation
 
 
 def find_in_text(text: str) -> str | None:
     """The first known publisher named in ``text`` (a copyright line, a byline)."""
     tab = table()
-    m = saferegex.search(tab.alias_re, text)
-    return tab.by_alias.get(m.group(0).lower()) if m else None
+    m = _scan(text, tab)
+    if m is False:  # the scan cannot decide: the same search by the compiled alternation
+        found = saferegex.search(alias_pattern(), text)
+        m = found.group(0).lower() if found else None
+    return tab.by_alias.get(m) if m else None
 
 
-_COPYRIGHT_NAME = regex.compile(
+def _scan(text: str, tab: PublisherTable) -> str | Literal[False] | None:
+    """What :func:`alias_pattern` finds in ``text`` (the lowercased alias), without compiling it.
+
+    The aliases are lowercased ASCII and Hangul syllables (else the table is not ``scannable``).
+    Case-insensitively, besides themselves and ASCII capitals only K (Kelvin sign), İ and ſ match
+    them: K lowercases to k; İ changes the length when lowercased and ſ does not lowercase to s,
+    so those texts (and long ones) are left to the pattern (False).
+    """
+    if not tab.scannable or len(text) > MAX_SCAN_CHARS:
+        return False
+    low = text.lower()
+    if len(low) != len(text) or "\u017f" in text:
+        return False
+    first = tab.by_first
+    for i, c in enumerate(low):
+        cands = first.get(c)
+        if cands is None or (i and _letter_or_number(text[i - 1])):
+            continue
+        for alias in cands:
+            j = i + len(alias)
+            if low.startswith(alias, i) and (j == len(text) or not _letter(text[j])):
+                return alias
+    return None
+
+
+def _letter(c: str) -> bool:
+    """``\\p{L}``, as the pattern's lookahead tests it."""
+    if c.isascii():
+        return c.isalpha()
+    return "가" <= c <= "힣" or _char_classes()[0].match(c) is not None
+
+
+def _letter_or_number(c: str) -> bool:
+    """``[\\p{L}\\p{N}]``, as the pattern's lookbehind tests it."""
+    if c.isascii():
+        return c.isalnum()
+    return "가" <= c <= "힣" or _char_classes()[1].match(c) is not None
+
+
+@cache
+def _char_classes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    return regex.compile(r"\p{L}"), regex.compile(r"[\p{L}\p{N}]")
+
+
+_COPYRIGHT_NAME = (
     r"(?:copyright|저작권자)?\s*(?:ⓒ|©|\(c\))\s*(?:by\s+)?(?:\d{4}(?:\s*-\s*\d{4})?\s*)?"
-    r"(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9]{1,15})",
-    regex.IGNORECASE,
+    r"(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9]{1,15})"
 )
+
+
+@cache
+def _copyright_name() -> regex.Pattern[str]:  # compiled on first use: most lines name a known press
+    return regex.compile(_COPYRIGHT_NAME, regex.IGNORECASE)
+
 # Words that follow a © mark but name no publisher (portals carry others' articles).
 _NOT_NAMES = frozenset(
     {"all", "무단", "copyright", "저작권자", "by", "rights", "the", "kakao", "naver", "daum", "nate"}
@@ -59,7 +126,7 @@ def from_copyright(text: str) -> str | None:
     known = find_in_text(text)
     if known:
         return known
-    m = saferegex.search(_COPYRIGHT_NAME, text)
+    m = saferegex.search(_copyright_name(), text)
     if m and m["name"].lower() not in _NOT_NAMES:
         return m["name"]
     return None

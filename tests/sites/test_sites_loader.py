@@ -86,3 +86,18 @@ def test_every_marker_is_cheap_to_rule_out() -> None:
     for p in load_profiles():
         for marker in p.markers:
             assert sites.required_id(marker) or marker.startswith("/html/head/"), (p.name, marker)
+
+
+def test_every_shipped_xpath_compiles() -> None:
+    # The loader compiles expressions when first used; this is where they are all checked.
+    from newsclean.sites.loader import check_xpaths
+
+    check_xpaths(load_profiles())
+
+
+def test_bad_xpath_loaded_unchecked_is_named_when_first_compiled() -> None:
+    from newsclean.sites.loader import compiled
+
+    (p,) = profiles_from(doc(title=["//h2[@class="]), "data/sites/y.json", check=False)
+    with pytest.raises(ProfileError, match=r"data/sites/y\.json.*profile 'x-2020'.*'title'"):
+        compiled(p.title[0])

@@ -5,9 +5,11 @@ Each file holds one site family::
     {"_doc": "...", "defaults": {"portal": "naver"}, "profiles": [{"name": "naver-news-2020", ...}]}
 
 ``defaults`` (optional) is merged under every profile of the file. Every XPath is expanded
-(``@class~='x'`` is shorthand for a whitespace-separated class-token test) and compiled with
-:class:`lxml.etree.XPath` here, once, so that a bad expression fails at load naming the file and
-the profile.
+(``@class~='x'`` is shorthand for a whitespace-separated class-token test) here; it is compiled
+when first used (a page uses only its own profile's ~15 of ~470 expressions, and compiling them
+all cost every run ~10 ms). A bad expression fails when it is compiled, naming the file, the
+profile and the field (:func:`compiled`, :func:`check_xpaths`); the test suite compiles every
+shipped expression.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..resources import data_dir, load_json
+from ..resources import data_names, load_json
 
 SITES_DIR = "sites"
 
@@ -66,6 +68,8 @@ _STR_FIELDS = ("name", "portal", "publisher")
 _REQUIRED = ("name", "markers", "body")
 
 _compiled: dict[str, etree.XPath] = {}
+# Where each expanded expression was read (file, profile, field), for the error that names it.
+_origin: dict[str, str] = {}
 
 
 def expand(expr: str) -> str:
@@ -79,11 +83,32 @@ def expand(expr: str) -> str:
 
 
 def compiled(expr: str) -> etree.XPath:
-    """The compiled form of an (expanded) profile XPath; compiles unknown strings on demand."""
+    """The compiled form of an (expanded) profile XPath; compiles unknown strings on demand.
+
+    A profile expression that does not compile raises :class:`ProfileError` naming the file,
+    the profile and the field it came from.
+    """
     xp = _compiled.get(expr)
     if xp is None:
-        xp = _compiled[expr] = etree.XPath(expr)
+        xp = _compiled[expr] = _compile(expr, _origin.get(expr))
     return xp
+
+
+def _compile(expr: str, where: str | None) -> etree.XPath:
+    try:
+        return etree.XPath(expr)
+    except etree.XPathSyntaxError as exc:
+        if where is None:
+            raise
+        raise ProfileError(f"{where}: {expr!r} ({exc})") from exc
+
+
+def check_xpaths(profiles: Iterable[Profile]) -> None:
+    """Compile every XPath of ``profiles`` (a bad one raises :class:`ProfileError`)."""
+    for p in profiles:
+        for key in _XPATH_FIELDS:
+            for expr in getattr(p, key):
+                compiled(expr)
 
 
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -94,8 +119,9 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def build_profile(raw: Mapping[str, Any], where: str) -> Profile:
-    """Validate one profile mapping (defaults already merged) and compile its XPath."""
+def build_profile(raw: Mapping[str, Any], where: str, check: bool = True) -> Profile:
+    """Validate one profile mapping (defaults already merged); ``check`` also compiles its XPath
+    now (else each expression is compiled when first used)."""
     unknown = sorted(set(raw) - set(_FIELDS))
     if unknown:
         raise ProfileError(f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(_FIELDS)}")
@@ -116,17 +142,17 @@ def build_profile(raw: Mapping[str, Any], where: str) -> Profile:
     kwargs["priority"] = priority
     for key in _XPATH_FIELDS:
         exprs = tuple(expand(e) for e in _strings(raw.get(key, []), where, key))
+        label = f"{where}: bad XPath in '{key}'"
         for expr in exprs:
-            try:
-                compiled(expr)
-            except etree.XPathSyntaxError as exc:
-                raise ProfileError(f"{where}: bad XPath in '{key}': {expr!r} ({exc})") from exc
+            _origin.setdefault(expr, label)  # a bad expression compiled later is named by it
+            if check and expr not in _compiled:
+                _compiled[expr] = _compile(expr, label)
         kwargs[key] = exprs
     return Profile(**kwargs)
 
 
-def profiles_from(doc: Mapping[str, Any], where: str) -> list[Profile]:
-    """The profiles of one parsed site file."""
+def profiles_from(doc: Mapping[str, Any], where: str, check: bool = True) -> list[Profile]:
+    """The profiles of one parsed site file (``check``: compile every XPath now)."""
     if not isinstance(doc, Mapping):
         raise ProfileError(f"{where}: the file must hold a JSON object")
     unknown = sorted(set(doc) - {"_doc", "defaults", "profiles"})
@@ -143,13 +169,12 @@ def profiles_from(doc: Mapping[str, Any], where: str) -> list[Profile]:
         if not isinstance(raw, Mapping):
             raise ProfileError(f"{where}: profile #{i} must be an object")
         merged = {k: v for k, v in {**defaults, **raw}.items() if not k.startswith("_")}
-        out.append(build_profile(merged, f"{where}: profile #{i}"))
+        out.append(build_profile(merged, f"{where}: profile #{i}", check))
     return out
 
 
 def site_files() -> list[str]:
-    folder = data_dir().joinpath(SITES_DIR)
-    return sorted(f.name for f in folder.iterdir() if f.name.endswith(".json"))
+    return data_names(SITES_DIR)
 
 
 def check_unique(profiles: Iterable[Profile]) -> None:
@@ -165,6 +190,6 @@ def load_profiles() -> tuple[Profile, ...]:
     """Every profile of every ``data/sites/*.json`` file, in file then list order."""
     out: list[Profile] = []
     for name in site_files():
-        out.extend(profiles_from(load_json(f"{SITES_DIR}/{name}"), f"data/{SITES_DIR}/{name}"))
+        out.extend(profiles_from(load_json(f"{SITES_DIR}/{name}"), f"data/{SITES_DIR}/{name}", check=False))
     check_unique(out)
     return tuple(out)

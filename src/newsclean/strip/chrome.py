@@ -10,7 +10,7 @@ import regex
 
 from .. import saferegex
 from ..blocks import Block, fold
-from ..resources import data_dir, load_json
+from ..resources import data_names, load_json
 from .base import Context, rule
 
 MAX_PATTERN_CHARS = 200  # chrome lines are short; body paragraphs skip the pattern scan
@@ -73,8 +73,7 @@ def table() -> ChromeTable:
 
 def chrome_entries() -> list[dict[str, Any]]:
     """All phrase-table entries, file by file in name order (portals.json, sites.json ...)."""
-    folder = data_dir().joinpath("chrome")
-    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".json"))
+    names = data_names("chrome")
     return [entry for name in names for entry in load_json(f"chrome/{name}")["rules"]]
 
 

@@ -1,0 +1,39 @@
+"""The publisher-name scan finds exactly what the compiled alias alternation finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import publishers, saferegex
+
+
+def by_pattern(text: str) -> str | None:
+    m = saferegex.search(publishers.alias_pattern(), text)
+    return publishers.table().by_alias.get(m.group(0).lower()) if m else None
+
+
+ALIASES = publishers.table().aliases
+# Pieces that test the boundaries and the case rules: aliases in any case, letters and numbers of
+# other scripts, the characters that case-fold onto ASCII letters (K, İ, ſ), punctuation.
+PIECES = st.one_of(
+    st.sampled_from(ALIASES),
+    st.sampled_from(ALIASES).map(str.upper),
+    st.sampled_from(ALIASES).map(str.title),
+    st.sampled_from(["\u212a", "\u0130", "\u017f", "é", "٣", "ⓒ", "©", "·", "(", ")", " ", "-", "1", "a", "Z"]),
+    st.sampled_from(["가", "기자", "뉴스", "일보", "연합", "TV", "tv", ".com", "＿", "Ⅻ"]),
+    st.text(max_size=3),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=6).map("".join))
+def test_scan_agrees_with_the_pattern(text: str) -> None:
+    assert publishers.find_in_text(text) == by_pattern(text)
+
+
+def test_scan_cases() -> None:
+    texts = ["ⓒ 한국일보", "연합뉴스TV 제공", "연합뉴스TV가", "(서울=연합뉴스)", "MBN", "abcmbn", "©MK", "Ⅻ연합뉴스"]
+    for text in texts:
+        assert publishers.find_in_text(text) == by_pattern(text), text
+    assert publishers.find_in_text("저작권자 ⓒ 한국일보") == "한국일보"
