@@ -72,6 +72,8 @@ def _role_matches(text: str, idx: TokenIndex) -> list[Any]:
             form, end = t.form, t.end
             if not form.endswith(region_roles) and n + 1 < len(toks) and toks[n + 1].start == t.end:
                 form, end = form + toks[n + 1].form, toks[n + 1].end
+            if not form.endswith(region_roles):  # one C-level test before finding which role
+                continue
             role = next((r for r in region_roles if form.endswith(r)), None)
             if role is None or len(form) <= len(role) or text[end - len(role) : end] != role:
                 continue
