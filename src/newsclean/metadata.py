@@ -27,7 +27,7 @@ _ROLE_TAIL = regex.compile(
     r"\s*(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|편집위원|통신원|PD)\s*$"
 )
 _PERSON = regex.compile(r"^[가-힣]{2,4}$")
-_EMAIL = regex.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+_EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"  # compiled (and cached) by regex on use
 _PORTAL_SUFFIX = regex.compile(r"\s*[|:·\-]\s*(?:네이버|다음|네이트|Daum|NAVER|Naver)(?:\s*뉴스)?\s*$")
 _PORTAL_NAME = regex.compile(r"(?:네이버|다음|네이트|Daum|NAVER|Naver|nate)(?:\s*(?:뉴스|스포츠|연예|News))?", regex.I)
 _SITE_WORDS = regex.compile(
@@ -181,7 +181,7 @@ def publisher_name(text: str | None) -> str | None:
     known = publishers.find_in_text(text)
     if known:
         return known
-    if len(text) <= 20 and not _EMAIL.search(text) and not regex.search(r"https?:", text):
+    if len(text) <= 20 and not ("@" in text and regex.search(_EMAIL, text)) and not regex.search(r"https?:", text):
         return text
     return None
 
@@ -191,6 +191,8 @@ def parse_credit(text: str) -> list[Reporter]:
     from .strip.byline import patterns
 
     out: list[Reporter] = []
+    if not patterns().has_role(text):  # no credit, and no 기자 for the names-only form below
+        return out
     for m in patterns().credit.finditer(text, timeout=0.5):
         out.append(Reporter(m["name"], m["email"], None))
     if out:
@@ -366,7 +368,43 @@ _BYLINE_CLASS = regex.compile(
 )
 _HEADINGS = ("h1", "h2", "h3", "h4")
 _CLASS_ID_VALUES = etree.XPath("//@class | //@id", smart_strings=False)
+
+
+def _literal(value: str) -> str:
+    """``value`` as an XPath string literal."""
+    if "'" not in value:
+        return f"'{value}'"
+    if '"' not in value:
+        return f'"{value}"'
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in value.split("'")) + ")"
+
+
+MAX_NAMED_VALUES = 64  # more byline-like values than this: walk the elements instead
 _WITH_CLASS_OR_ID = etree.XPath("//@class/.. | //@id/..")
+
+
+def _named_elements(root: HtmlElement) -> list[HtmlElement]:
+    """Elements, in document order, whose class or id names a byline (walked in Python)."""
+    out = []
+    for el in _WITH_CLASS_OR_ID(root):
+        label = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if label.strip() and _BYLINE_CLASS.search(label):
+            out.append(el)
+    return out
+
+
+def _having_class_or_id(values: Sequence[str]) -> etree.XPath:
+    """Elements, in document order, whose class or id attribute is one of ``values``."""
+    tests = " or ".join(f"@class={lit} or @id={lit}" for lit in map(_literal, values))
+    return etree.XPath(f"//*[{tests}]")
+
+
+def names_modified(root: HtmlElement) -> bool:
+    """Whether the page's text may hold a label :func:`labelled_dates` reads as "modified"
+    (수정, 최종 수정, 업데이트, Updated in any case). The text is joined in C without
+    separators, so a label that the spaced join of ``itertext`` shows is in it too."""
+    text = root.text_content()
+    return "수정" in text or "업데이트" in text or "updated" in text.lower()
 
 
 def labelled_dates(text: str) -> tuple[str | None, str | None]:
@@ -386,14 +424,14 @@ def labelled_dates(text: str) -> tuple[str | None, str | None]:
     return published, modified
 
 
-_TITLE_CLASS = regex.compile(r"(?<![a-z])(?:title|headline|subject|tit|head_line)(?![a-z])", regex.IGNORECASE)
+_TITLE_CLASS = r"(?<![a-z])(?:title|headline|subject|tit|head_line)(?![a-z])"  # only pages with no title
 
 
 def _title_like(el: HtmlElement) -> bool:
     if el.tag in _HEADINGS:
         return True
     label = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(label.strip()) and bool(_TITLE_CLASS.search(label))
+    return bool(label.strip()) and bool(regex.search(_TITLE_CLASS, label, regex.IGNORECASE))
 
 
 def title_near(container: HtmlElement) -> str | None:
@@ -430,12 +468,13 @@ def bylines_in_dom(root: HtmlElement) -> list[Reporter]:
 
     out: list[Reporter] = []
     # Every class and id value, read in one C pass: most pages have no byline-like name at all.
-    if not _BYLINE_CLASS.search(" ".join(_CLASS_ID_VALUES(root))):
+    values = _CLASS_ID_VALUES(root)
+    if not _BYLINE_CLASS.search(" ".join(values)):
         return out
-    for el in _WITH_CLASS_OR_ID(root):
-        label = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not label.strip() or not _BYLINE_CLASS.search(label):
-            continue
+    # The elements whose class or id value names a byline (the words never span the space
+    # between the two, so testing each value alone is the same), found by one C-level pass.
+    named = [v for v in dict.fromkeys(values) if _BYLINE_CLASS.search(v)]
+    for el in _having_class_or_id(named)(root) if len(named) <= MAX_NAMED_VALUES else _named_elements(root):
         if tokens(el) & chrome:
             continue
         text = " ".join(el.text_content().split())

@@ -158,7 +158,11 @@ def _fill_from_page(meta: Any, root: HtmlElement, container: HtmlElement | None,
     if meta.published is None or meta.modified is None:
         head = " ".join(b.text for b in blocks[:HEAD_BLOCKS])
         published, modified = metadata.labelled_dates(head)
-        if published is None:
+        # The whole page's text (~0.5 ms to join): for a published date the metadata lacks, or
+        # for a modified date only when the page holds a modified label at all.
+        if published is None and (
+            meta.published is None or (modified is None and meta.modified is None and metadata.names_modified(root))
+        ):
             published, modified2 = metadata.labelled_dates(" ".join(root.itertext()))
             modified = modified or modified2
         if published is None:

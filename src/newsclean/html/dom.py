@@ -24,7 +24,8 @@ PARSER.set_element_class_lookup(
 )
 # Linear patterns (no nested repeats): the stdlib ``re`` is enough and cheaper to import.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # control chars, non-characters
+# Control characters and non-characters; compiled by ``re`` (and cached) only when a page has one.
+_NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 
 
@@ -76,7 +77,7 @@ def parse(text: str) -> HtmlElement | None:
     if decl:
         text = text[decl.end() :]
     if _has_non_xml(text):  # libxml2 keeps them in text; lxml refuses them when a node is edited
-        text = _NOT_XML.sub("", text)
+        text = re.sub(_NOT_XML, "", text)
     if not text or text.isspace():
         return None
     try:

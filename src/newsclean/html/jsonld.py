@@ -14,7 +14,7 @@ ARTICLE_TYPES = frozenset(
     {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
      "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "webpage", "report", "socialmediaposting"}
 )
-_CTRL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CTRL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"  # compiled (and cached) by regex when a script needs it
 
 
 def _objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -37,7 +37,7 @@ def _load(text: str) -> Any:
     except ValueError:
         pass
     try:  # raw newlines and tabs inside strings are common
-        return json.loads(_CTRL.sub(" ", text.replace("\r", " ").replace("\n", " ").replace("\t", " ")))
+        return json.loads(regex.sub(_CTRL, " ", text.replace("\r", " ").replace("\n", " ").replace("\t", " ")))
     except ValueError:
         return None
 

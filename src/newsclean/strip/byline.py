@@ -29,6 +29,12 @@ class BylinePatterns:
     dateline: regex.Pattern[str]  # (서울=연합뉴스) 홍길동 기자 = ...
     email_only: regex.Pattern[str]
     publisher_name_email: regex.Pattern[str]  # YTN 김이영 (kim@ytn.co.kr)
+    # Every credit holds one of these (the roles that hold no other role): a text without any
+    # cannot match ``whole`` or ``trailing``, so those scans are skipped.
+    role_marks: tuple[str, ...]
+
+    def has_role(self, text: str) -> bool:
+        return any(r in text for r in self.role_marks)
 
 
 @cache
@@ -46,6 +52,7 @@ def patterns() -> BylinePatterns:
     whole = rf"^[\s\[\(/=]*(?:[^\s\]\)=]{{1,12}}\s+)?{label}(?:{credit}{sep})+[\]\)]?\s*$"
     trailing = rf"(?<=[.!?\"'”’」』\)])\s*(?:[/=]\s*)?(?:{credit}{sep})+$"
     dateline = data["leading_dateline"] + rf"(?:(?:{credit}{sep})+\s*=?\s*)?"
+    marks = tuple(r for r in data["roles"] if not any(o != r and o in r for o in data["roles"]))
     return BylinePatterns(
         credit=regex.compile(credit),
         whole=regex.compile(whole),
@@ -55,6 +62,7 @@ def patterns() -> BylinePatterns:
         publisher_name_email=regex.compile(
             rf"^(?:(?P<press>\S{{1,12}})\s+)?(?P<name>{name})\s*[\(<\[]\s*(?P<email>{EMAIL})\s*[\)>\]]\s*$"
         ),
+        role_marks=marks,
     )
 
 
@@ -80,13 +88,13 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
     for b in blocks:
         text = b.text
         if len(text) <= MAX_BYLINE_CHARS:
-            if saferegex.match(pat.whole, text):
+            if pat.has_role(text) and saferegex.match(pat.whole, text):
                 _record(ctx, text)
                 ctx.drop("byline", b)
                 m = pat.credit.search(text)
                 last_named = m["name"] if m and not m["email"] else None
                 continue
-            m = saferegex.match(pat.publisher_name_email, text)
+            m = saferegex.match(pat.publisher_name_email, text) if "@" in text else None
             if m:
                 ctx.add_reporter(m["name"], m["email"])
                 if not ctx.publisher and m["press"]:
@@ -94,7 +102,7 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
                 ctx.drop("byline", b)
                 last_named = None
                 continue
-            m = pat.email_only.match(text)
+            m = pat.email_only.match(text) if "@" in text else None
             if m:
                 if last_named:
                     ctx.add_reporter(last_named, m["email"])
@@ -124,7 +132,8 @@ def _cut_dateline(text: str, ctx: Context) -> str:
 
 def _cut_trailing(text: str, ctx: Context) -> str:
     tail_zone = text[-MAX_BYLINE_CHARS:]
-    m = saferegex.search(patterns().trailing, tail_zone)
+    pat = patterns()
+    m = saferegex.search(pat.trailing, tail_zone) if pat.has_role(tail_zone) else None
     if not m or m.start() == 0:
         return text
     tail = m.group(0)

@@ -33,7 +33,10 @@ class ChromeTable:
     pattern_phrases: tuple[Phrase, ...]
 
     def match(self, text: str) -> Phrase | None:
-        key = fold(text)
+        return self.match_key(fold(text))
+
+    def match_key(self, key: str) -> Phrase | None:
+        """:meth:`match` for text already folded (a block's cached ``key``)."""
         hit = self.exact.get(key)
         if hit is not None:
             return hit
@@ -88,7 +91,7 @@ def strip_chrome(blocks: list[Block], ctx: Context) -> list[Block]:
     out: list[Block] = []
     opens_next: str | None = None
     for b in blocks:
-        phrase = tab.match(b.text)
+        phrase = tab.match_key(b.key)
         if phrase is None:
             if opens_next:
                 b.hints.setdefault("after", opens_next)

@@ -82,7 +82,7 @@ def strip_byline_lines(blocks: list[Block], ctx: Context) -> list[Block]:
     out = []
     for b in blocks:
         text = b.text
-        if len(text) <= 80 and not ends_sentence(text):
+        if len(text) <= 80 and "@" in text and not ends_sentence(text):  # a credit with an e-mail
             found = [m for m in credit.finditer(text, timeout=0.2) if m["email"]]
             if found and len(text) - sum(len(m.group(0)) for m in found) <= 20:
                 for m in found:
