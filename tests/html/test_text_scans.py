@@ -1,11 +1,12 @@
-"""The publisher-name scan finds exactly what the compiled alias alternation finds."""
+"""Scans that stand in for a regex search find exactly what the regex finds (publisher names,
+byline-like class and id values)."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean import publishers, saferegex
+from newsclean import metadata, publishers, saferegex
 
 
 def by_pattern(text: str) -> str | None:
@@ -37,3 +38,20 @@ def test_scan_cases() -> None:
     for text in texts:
         assert publishers.find_in_text(text) == by_pattern(text), text
     assert publishers.find_in_text("저작권자 ⓒ 한국일보") == "한국일보"
+
+
+# Class and id values: byline words in any case and glued to others, the characters that
+# case-fold onto ASCII letters, separators and other scripts.
+VALUE_PIECES = st.one_of(
+    st.sampled_from(["byline", "By_Line", "REPORTER", "repoter", "journalist", "Writer", "author", "kija", "gija"]),
+    st.sampled_from(["name", "Name", "_name", "username", "name_box", "NAMEx", "\u212aija", "\u0130", "\u017f"]),
+    st.sampled_from([" ", "_", "-", "\n", "a", "Z", "1", "기자", "é"]),
+    st.text(max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(VALUE_PIECES, max_size=4).map("".join), max_size=8))
+def test_byline_values_agree_with_the_pattern(values: list[str]) -> None:
+    want = {v for v in values if metadata._BYLINE_CLASS.search(v)}
+    assert metadata._byline_values(values) == want
