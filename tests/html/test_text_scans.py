@@ -55,3 +55,18 @@ VALUE_PIECES = st.one_of(
 def test_byline_values_agree_with_the_pattern(values: list[str]) -> None:
     want = {v for v in values if metadata._BYLINE_CLASS.search(v)}
     assert metadata._byline_values(values) == want
+
+
+CHARS = ["a", "<", "가", "뷁", "\x00", "\x01", "\x0b", "\x1f", "\t", "\n", "\ufffe", "\uffff", "\ufffd"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(CHARS), max_size=20), st.sampled_from(["utf-8", "cp949"]))
+def test_bytes_check_agrees_with_the_text_check(text: str, codec: str) -> None:
+    from newsclean.html.dom import _has_non_xml, bytes_xml_safe
+
+    try:
+        data = text.encode(codec)
+    except UnicodeEncodeError:
+        return
+    assert bytes_xml_safe(data, codec) == (not _has_non_xml(data.decode(codec)))

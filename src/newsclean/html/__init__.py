@@ -12,7 +12,7 @@ from ..blocks import PARAGRAPH, Block, clean_line
 from ..decode import decode
 from ..strip import HTML_CHAIN, Context, run_chain
 from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
-from .dom import HtmlElement, drop, drop_chrome_inside, parse, prune
+from .dom import HtmlElement, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
 from .jsonld import article_object
 from .locate import locate, with_siblings
 from .xpath import evaluate, first_elements
@@ -93,7 +93,10 @@ def extract_html(
 
     dec = decode(html, http_charset)
     enc = {"encoding": dec.encoding, "encoding_source": dec.source}
-    root = parse(dec.text)
+    # Strictly decoded bytes are checked for characters XML forbids as bytes: cheaper than
+    # encoding the text again.
+    safe = isinstance(html, bytes) and dec.source != "replace" and bytes_xml_safe(html, dec.encoding)
+    root = parse(dec.text, xml_safe=safe)
     if root is None:
         return Article(
             source=source, status="empty", error="EmptyDocument: no HTML to parse", url=url,

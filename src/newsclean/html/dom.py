@@ -71,12 +71,22 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def parse(text: str) -> HtmlElement | None:
-    """Parse decoded HTML; None when there is nothing to parse."""
+def bytes_xml_safe(data: bytes, encoding: str) -> bool:
+    """True when ``data`` strictly decoded as ``encoding`` cannot hold a character XML forbids,
+    judged on the bytes (no text encoding): UTF-8 and cp949 give control characters only for the
+    same bytes, never surrogates, and U+FFFE/U+FFFF only for their UTF-8 sequences."""
+    if encoding not in ("utf-8", "cp949") or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+        return False
+    return len(data.translate(None, _CONTROL_BYTES)) == len(data)
+
+
+def parse(text: str, xml_safe: bool = False) -> HtmlElement | None:
+    """Parse decoded HTML; None when there is nothing to parse. ``xml_safe``: the caller knows
+    the text holds no character XML forbids (see :func:`bytes_xml_safe`)."""
     decl = _XML_DECL.match(text)
     if decl:
         text = text[decl.end() :]
-    if _has_non_xml(text):  # libxml2 keeps them in text; lxml refuses them when a node is edited
+    if not xml_safe and _has_non_xml(text):  # libxml2 keeps them in text; lxml refuses them when a node is edited
         text = re.sub(_NOT_XML, "", text)
     if not text or text.isspace():
         return None
