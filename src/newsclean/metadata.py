@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 import regex
 from lxml import etree
@@ -100,14 +99,6 @@ def _xp(profile: Any, name: str) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, (tuple, list)) else ()
 
 
-def host_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    return host.lower() if host else None
 
 
 def portal_of_host(host: str | None) -> str | None:
@@ -251,7 +242,7 @@ def extract(
             canonical = link.get("href", "").strip()
             break
     out.url = canonical or metas.get("og:url") or url
-    host = host_of(url) or host_of(out.url)
+    host = publishers.host_of(url) or publishers.host_of(out.url)
     out.portal = (getattr(profile, "portal", None) if profile is not None else None) or portal_of_host(host)
     # Publisher.
     pub = getattr(profile, "publisher", None) if profile is not None else None

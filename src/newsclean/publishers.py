@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
+from urllib.parse import urlsplit
 
 import regex
 
@@ -130,6 +131,17 @@ def from_copyright(text: str) -> str | None:
     if m and m["name"].lower() not in _NOT_NAMES:
         return m["name"]
     return None
+
+
+def host_of(url: str | None) -> str | None:
+    """The lower-case host of ``url`` (None when there is none or the URL is malformed)."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
 
 
 def from_host(host: str | None) -> str | None:

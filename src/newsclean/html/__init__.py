@@ -175,10 +175,10 @@ def _fill_from_page(meta: Any, root: HtmlElement, container: HtmlElement | None,
 
 
 def _host_publisher(*urls: str | None) -> str | None:
-    from .. import metadata, publishers
+    from .. import publishers
 
     for u in urls:
-        got = publishers.from_host(metadata.host_of(u))
+        got = publishers.from_host(publishers.host_of(u))
         if got:
             return got
     return None

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from urllib.parse import urlsplit
 
 from lxml import etree, html
 
+from ..publishers import host_of
 from .loader import Profile, ProfileError, compiled, expand, load_profiles
 
 __all__ = [
@@ -95,14 +95,6 @@ def _host_index() -> dict[str, tuple[Profile, ...]]:
     return {h: tuple(ps) for h, ps in index.items()}
 
 
-def host_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    return host.lower() if host else None
 
 
 def page_host(tree: etree._Element) -> str | None:
