@@ -110,3 +110,44 @@ def test_every_profile_expression_on_fixture_pages(page: Path) -> None:
             if isinstance(el, etree._Element):
                 drop(el)
     _check_all(root, exprs)
+
+
+SHARED_STARTS = """<html><head><title>t</title></head><body>
+<div class="lone box"><p>하나</p><p class="note">둘</p><img src="a.jpg" alt="사진"/></div>
+<div class="pair"><p>셋</p><div class="pair"><p>넷</p></div></div>
+<section class="pair"><p>다섯</p></section>
+<div class="gone"><p>지울 문단</p></div>
+</body></html>"""
+
+
+def _token(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def test_shared_class_starts_follow_drops() -> None:
+    """Expressions sharing a ``//tag[class-token]`` start agree with plain XPath as boxes go."""
+    exprs = [
+        f"//div[{_token('lone')}]",
+        f"//div[{_token('lone')}]//p",
+        f"//div[{_token('lone')}]/p[2]/text()",
+        f"//div[{_token('lone')}]//img/@alt",
+        f"//div[{_token('lone')}]//*[{_token('note')}]",
+        f"//*[{_token('pair')}]/p",
+        f"//div[{_token('pair')}]//p",
+        f"//div[{_token('gone')}]//p",
+        f"//div[{_token('gone')}]/..",
+        f"//div[{_token('missing')}]//p",
+    ]
+    root = parse(SHARED_STARTS)
+    assert root is not None
+    _check_all(root, exprs)  # the starts are scanned here and kept for the page
+    gone = root.xpath(f"//div[{_token('gone')}]")[0]  # a live proxy keeps the dropped box alive
+    drop(gone)
+    outer_pair = root.xpath(f"//div[{_token('pair')}]")[0]
+    drop(outer_pair)  # two divs.pair were found at first, none is left
+    _check_all(root, exprs)
+    assert evaluate(root, f"//div[{_token('gone')}]//p") == []
+    assert [p.text for p in evaluate(root, f"//*[{_token('pair')}]/p")] == ["다섯"]
+    drop(root.xpath(f"//div[{_token('lone')}]")[0])
+    _check_all(root, exprs)
+    assert evaluate(root, f"//div[{_token('lone')}]//p") == []

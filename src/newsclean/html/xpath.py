@@ -9,7 +9,11 @@ the same result:
   (libxml2 walks ``descendant-or-self::node()/child::name`` step by step for the former);
 - a path that starts at a unique id, ``//*[@id='x']...``, starts at ``id('x')``: one hash lookup
   instead of a full-tree scan, taken only when the page has exactly one element with that id
-  (a one-pass count of the page's ids) and ``id()`` returns that element, still in the tree.
+  (a one-pass count of the page's ids) and ``id()`` returns that element, still in the tree;
+- a path that starts at a class token, ``//div[@class~='x']...``, shares that start with the
+  profile's other expressions: the page is scanned for it once, and when that scan found exactly
+  one element, still in the tree, the rest of the path runs from it (pages only lose elements
+  after parsing, so the elements a scan finds later are among those it found first).
 """
 
 from __future__ import annotations
@@ -44,6 +48,9 @@ _NUMERIC_TOKENS = (
     ("*", re.compile(r"(?<![/:@\[(,|])\*")),
     ("dm", re.compile(r"(?<![/:])\b(?:div|mod)\b")),
     ("-", re.compile(r"(?<![\w.])-|-(?![\w.])")),
+)
+_CLASS_ANCHOR = re.compile(
+    r"//(\*|[A-Za-z_][\w.-]*)\[contains\(concat\(' ', normalize-space\(@([\w:.-]+)\), ' '\), ' ([^' ]+) '\)\]"
 )
 _ID_ANCHOR = re.compile(r"//(\*|[A-Za-z_][\w.-]*)\[@id\s*=\s*'([^']+)'\]")
 _REST_CHARS = re.compile(r"[\w/@:.*()-]*")  # a plain continuation of a location path
@@ -127,9 +134,13 @@ class _Plan:
     anchor_id: str | None = None  # start at the element with this id ...
     anchor_tag: str = "*"  # ... when it has this tag
     rest: etree.XPath | None = None  # then this, relative to it (None: the element itself)
+    # Or start at the elements a shared class-token path selects (scanned once a page, by key).
+    anchor_key: str | None = None
+    anchor: etree.XPath | None = None
 
 
 _plans: dict[str, _Plan | None] = {}
+_anchors: dict[str, etree.XPath] = {}
 
 
 def _id_plan(expr: str, full: etree.XPath) -> _Plan | None:
@@ -141,6 +152,20 @@ def _id_plan(expr: str, full: etree.XPath) -> _Plan | None:
         return None
     rest_xp = etree.XPath(descendant_steps(fast("." + rest))) if rest else None
     return _Plan(full, m[2], m[1], rest_xp)
+
+
+def _class_plan(expr: str, full: etree.XPath) -> _Plan | None:
+    m = _CLASS_ANCHOR.match(expr)
+    if not m:
+        return None
+    rest = expr[m.end() :]
+    if rest and (not rest.startswith("/") or not _REST_CHARS.fullmatch(_without_predicates(rest))):
+        return None
+    key = m[0]
+    if key not in _anchors:
+        _anchors[key] = etree.XPath(descendant_steps(fast(key)))
+    rest_xp = etree.XPath(descendant_steps(fast("." + rest))) if rest else None
+    return _Plan(full, rest=rest_xp, anchor_key=key, anchor=_anchors[key])
 
 
 def _without_predicates(text: str) -> str:
@@ -160,7 +185,7 @@ def _plan(expr: str) -> _Plan | None:
     if expr not in _plans:
         try:
             full = etree.XPath(descendant_steps(fast(expr)))
-            _plans[expr] = _id_plan(expr, full) or _Plan(full)
+            _plans[expr] = _id_plan(expr, full) or _class_plan(expr, full) or _Plan(full)
         except etree.XPathSyntaxError:
             _plans[expr] = None
     return _plans[expr]
@@ -173,7 +198,7 @@ class PageIndex:
     upper bound: an id the index does not know cannot be in the page.
     """
 
-    __slots__ = ("ids", "root")
+    __slots__ = ("anchors", "ids", "root")
 
     def __init__(self, root: etree._Element) -> None:
         self.root = root
@@ -182,6 +207,8 @@ class PageIndex:
         except etree.XPathError:
             found = []
         self.ids: Counter[str] = Counter(found if isinstance(found, list) else ())
+        # What each shared class-token start selected when first evaluated on this page.
+        self.anchors: dict[str, list[etree._Element]] = {}
 
 
 _last_index: PageIndex | None = None
@@ -225,6 +252,18 @@ def _run(plan: _Plan, node: HtmlElement) -> object:
                 if plan.anchor_tag != "*" and el.tag != plan.anchor_tag:
                     return []
                 return [el] if plan.rest is None else plan.rest(el)
+    elif plan.anchor is not None and plan.anchor_key is not None:
+        index = page_index(node)
+        found = index.anchors.get(plan.anchor_key)
+        if found is None:
+            result = plan.anchor(index.root)
+            found = index.anchors[plan.anchor_key] = (
+                [x for x in result if isinstance(x, etree._Element)] if isinstance(result, list) else []
+            )
+        if not found:
+            return []
+        if len(found) == 1 and _attached(found[0], index.root):
+            return [found[0]] if plan.rest is None else plan.rest(found[0])
     return plan.full(node)
 
 
