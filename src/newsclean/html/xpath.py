@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -128,44 +127,75 @@ def descendant_steps(expr: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True, slots=True)
 class _Plan:
-    full: etree.XPath
-    anchor_id: str | None = None  # start at the element with this id ...
-    anchor_tag: str = "*"  # ... when it has this tag
-    rest: etree.XPath | None = None  # then this, relative to it (None: the element itself)
-    # Or start at the elements a shared class-token path selects (scanned once a page, by key).
-    anchor_key: str | None = None
-    anchor: etree.XPath | None = None
+    """How one expression runs: from an id or a shared class-token start when it can, else whole.
+
+    The whole expression is compiled only when first needed: plans with a start rarely fall back.
+    """
+
+    __slots__ = ("_full", "anchor", "anchor_id", "anchor_key", "anchor_tag", "expr", "rest")
+
+    def __init__(
+        self,
+        expr: str,
+        full: etree.XPath | None = None,
+        anchor_id: str | None = None,  # start at the element with this id ...
+        anchor_tag: str = "*",  # ... when it has this tag
+        rest: etree.XPath | None = None,  # then this, relative to it (None: the element itself)
+        # Or start at the elements a shared class-token path selects (scanned once a page, by key).
+        anchor_key: str | None = None,
+        anchor: etree.XPath | None = None,
+    ) -> None:
+        self.expr = expr
+        self._full = full
+        self.anchor_id = anchor_id
+        self.anchor_tag = anchor_tag
+        self.rest = rest
+        self.anchor_key = anchor_key
+        self.anchor = anchor
+
+    def full(self, node: etree._Element) -> object:
+        """The whole expression evaluated at ``node`` (compiled on first use)."""
+        if self._full is None:
+            self._full = etree.XPath(descendant_steps(fast(self.expr)))
+        return self._full(node)
 
 
 _plans: dict[str, _Plan | None] = {}
 _anchors: dict[str, etree.XPath] = {}
 
 
-def _id_plan(expr: str, full: etree.XPath) -> _Plan | None:
+def _rest_path(expr: str, end: int) -> etree.XPath | bool | None:
+    """The compiled path after a start that ends at ``end`` (None: nothing follows; False: not plain)."""
+    rest = expr[end:]
+    if not rest:
+        return None
+    if not rest.startswith("/") or not _REST_CHARS.fullmatch(_without_predicates(rest)):
+        return False
+    return etree.XPath(descendant_steps(fast("." + rest)))
+
+
+def _id_plan(expr: str) -> _Plan | None:
     m = _ID_ANCHOR.match(expr)
     if not m:
         return None
-    rest = expr[m.end() :]
-    if rest and (not rest.startswith("/") or not _REST_CHARS.fullmatch(_without_predicates(rest))):
+    rest = _rest_path(expr, m.end())
+    if rest is False:
         return None
-    rest_xp = etree.XPath(descendant_steps(fast("." + rest))) if rest else None
-    return _Plan(full, m[2], m[1], rest_xp)
+    return _Plan(expr, None, m[2], m[1], rest or None)
 
 
-def _class_plan(expr: str, full: etree.XPath) -> _Plan | None:
+def _class_plan(expr: str) -> _Plan | None:
     m = _CLASS_ANCHOR.match(expr)
     if not m:
         return None
-    rest = expr[m.end() :]
-    if rest and (not rest.startswith("/") or not _REST_CHARS.fullmatch(_without_predicates(rest))):
+    rest = _rest_path(expr, m.end())
+    if rest is False:
         return None
     key = m[0]
     if key not in _anchors:
         _anchors[key] = etree.XPath(descendant_steps(fast(key)))
-    rest_xp = etree.XPath(descendant_steps(fast("." + rest))) if rest else None
-    return _Plan(full, rest=rest_xp, anchor_key=key, anchor=_anchors[key])
+    return _Plan(expr, rest=rest or None, anchor_key=key, anchor=_anchors[key])
 
 
 def _without_predicates(text: str) -> str:
@@ -184,8 +214,11 @@ def _without_predicates(text: str) -> str:
 def _plan(expr: str) -> _Plan | None:
     if expr not in _plans:
         try:
-            full = etree.XPath(descendant_steps(fast(expr)))
-            _plans[expr] = _id_plan(expr, full) or _class_plan(expr, full) or _Plan(full)
+            plan = _id_plan(expr) or _class_plan(expr)
+        except etree.XPathSyntaxError:  # the whole expression decides below
+            plan = None
+        try:
+            _plans[expr] = plan or _Plan(expr, etree.XPath(descendant_steps(fast(expr))))
         except etree.XPathSyntaxError:
             _plans[expr] = None
     return _plans[expr]
@@ -217,8 +250,10 @@ _last_index: PageIndex | None = None
 def page_index(node: etree._Element) -> PageIndex:
     """The index of the document ``node`` belongs to (built on first use, kept for the last page)."""
     global _last_index
-    root = node.getroottree().getroot()
     index = _last_index
+    if index is not None and node is index.root:  # the usual call: the page's root (same proxy)
+        return index
+    root = node.getroottree().getroot()
     if index is None or index.root is not root:
         index = _last_index = PageIndex(root)
     return index
