@@ -151,3 +151,28 @@ def test_shared_class_starts_follow_drops() -> None:
     drop(root.xpath(f"//div[{_token('lone')}]")[0])
     _check_all(root, exprs)
     assert evaluate(root, f"//div[{_token('lone')}]//p") == []
+
+
+META_PAGE = """<html><head><title>t</title>
+<meta property="og:title" content="  첫 제목 "/><meta property="og:title" content="둘째 제목"/>
+<meta name="author" content=""/><meta name="author"/><meta property="article:section"/>
+</head><body><div class="box"><meta itemprop="datePublished" content="2024-01-02"/>
+<meta name="author" content="상자 안 기자"/></div><p>본문</p></body></html>"""
+
+
+def test_meta_contents_follow_plain_xpath_and_drops() -> None:
+    exprs = [
+        "//meta[@property='og:title']/@content",
+        "//meta[@name='author']/@content",
+        "//meta[@name = 'author']/@content",
+        "//meta[@itemprop='datePublished']/@content",
+        "//meta[@property='article:section']/@content",
+        "//meta[@property='missing']/@content",
+    ]
+    root = parse(META_PAGE)
+    assert root is not None
+    _check_all(root, exprs)
+    box = root.xpath("//div[@class='box']")[0]  # a live proxy keeps the dropped metas alive
+    drop(box)
+    _check_all(root, exprs)
+    assert evaluate(root, "//meta[@itemprop='datePublished']/@content") == []

@@ -13,7 +13,9 @@ the same result:
 - a path that starts at a class token, ``//div[@class~='x']...``, shares that start with the
   profile's other expressions: the page is scanned for it once, and when that scan found exactly
   one element, still in the tree, the rest of the path runs from it (pages only lose elements
-  after parsing, so the elements a scan finds later are among those it found first).
+  after parsing, so the elements a scan finds later are among those it found first);
+- ``//meta[@property='x']/@content`` (or ``@name``, ``@itemprop``) reads the page's ``meta``
+  elements, listed once a page, keeping those still in the tree.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ _NUMERIC_TOKENS = (
 _CLASS_ANCHOR = re.compile(
     r"//(\*|[A-Za-z_][\w.-]*)\[contains\(concat\(' ', normalize-space\(@([\w:.-]+)\), ' '\), ' ([^' ]+) '\)\]"
 )
+# ``//meta[@property='x']/@content``: answered from the page's list of ``meta`` elements.
+_META_CONTENT = re.compile(r"//meta\[@(property|name|itemprop)\s*=\s*'([^']*)'\]/@content")
 _ID_ANCHOR = re.compile(r"//(\*|[A-Za-z_][\w.-]*)\[@id\s*=\s*'([^']+)'\]")
 _REST_CHARS = re.compile(r"[\w/@:.*()-]*")  # a plain continuation of a location path
 _IDS = etree.XPath("//@id", smart_strings=False)
@@ -133,7 +137,7 @@ class _Plan:
     The whole expression is compiled only when first needed: plans with a start rarely fall back.
     """
 
-    __slots__ = ("_full", "anchor", "anchor_id", "anchor_key", "anchor_tag", "expr", "rest")
+    __slots__ = ("_full", "anchor", "anchor_id", "anchor_key", "anchor_tag", "expr", "meta", "rest")
 
     def __init__(
         self,
@@ -145,6 +149,7 @@ class _Plan:
         # Or start at the elements a shared class-token path selects (scanned once a page, by key).
         anchor_key: str | None = None,
         anchor: etree.XPath | None = None,
+        meta: tuple[str, str] | None = None,  # or the content of the page's <meta attr='value'>
     ) -> None:
         self.expr = expr
         self._full = full
@@ -153,6 +158,7 @@ class _Plan:
         self.rest = rest
         self.anchor_key = anchor_key
         self.anchor = anchor
+        self.meta = meta
 
     def full(self, node: etree._Element) -> object:
         """The whole expression evaluated at ``node`` (compiled on first use)."""
@@ -214,7 +220,8 @@ def _without_predicates(text: str) -> str:
 def _plan(expr: str) -> _Plan | None:
     if expr not in _plans:
         try:
-            plan = _id_plan(expr) or _class_plan(expr)
+            meta = _META_CONTENT.fullmatch(expr)
+            plan = _Plan(expr, meta=(meta[1], meta[2])) if meta else _id_plan(expr) or _class_plan(expr)
         except etree.XPathSyntaxError:  # the whole expression decides below
             plan = None
         try:
@@ -231,7 +238,7 @@ class PageIndex:
     upper bound: an id the index does not know cannot be in the page.
     """
 
-    __slots__ = ("anchors", "ids", "root")
+    __slots__ = ("anchors", "ids", "metas", "root")
 
     def __init__(self, root: etree._Element) -> None:
         self.root = root
@@ -242,6 +249,7 @@ class PageIndex:
         self.ids: Counter[str] = Counter(found if isinstance(found, list) else ())
         # What each shared class-token start selected when first evaluated on this page.
         self.anchors: dict[str, list[etree._Element]] = {}
+        self.metas: list[etree._Element] | None = None  # every <meta> with a content, on first use
 
 
 _last_index: PageIndex | None = None
@@ -287,6 +295,12 @@ def _run(plan: _Plan, node: HtmlElement) -> object:
                 if plan.anchor_tag != "*" and el.tag != plan.anchor_tag:
                     return []
                 return [el] if plan.rest is None else plan.rest(el)
+    elif plan.meta is not None:
+        index = page_index(node)
+        if index.metas is None:
+            index.metas = [m for m in index.root.iter("meta") if m.get("content") is not None]
+        attr, value = plan.meta
+        return [m.get("content") for m in index.metas if m.get(attr) == value and _attached(m, index.root)]
     elif plan.anchor is not None and plan.anchor_key is not None:
         index = page_index(node)
         found = index.anchors.get(plan.anchor_key)
