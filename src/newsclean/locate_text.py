@@ -31,7 +31,7 @@ from typing import Any
 
 import regex
 
-from . import publishers
+from . import publishers, saferegex
 from .blocks import Block
 from .dates import parse_date
 from .resources import load_json
@@ -149,7 +149,9 @@ def is_byline_line(text: str) -> bool:
     if len(text) > byline.MAX_BYLINE_CHARS:
         return False
     return bool(
-        byline.is_byline(text) or pat.email_only.match(text) or pat.publisher_name_email.match(text, timeout=0.5)
+        byline.is_byline(text)
+        or pat.email_only.match(text)
+        or saferegex.match(pat.publisher_name_email, text, timeout=0.5)
     )
 
 
@@ -159,7 +161,7 @@ def is_tail_line(text: str) -> bool:
         is_byline_line(text)
         or tail.is_copyright(text)
         or tail.is_promo(text)
-        or bool(len(text) <= 80 and tail.patterns().credits.match(text, timeout=0.2))
+        or bool(len(text) <= 80 and saferegex.match(tail.patterns().credits, text, timeout=0.2))
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import regex
 from lxml import etree
 
-from . import publishers
+from . import publishers, saferegex
 from .article import Reporter
 from .dates import parse_date
 from .html.dom import HtmlElement, vocabulary
@@ -186,7 +186,7 @@ def parse_credit(text: str) -> list[Reporter]:
     out: list[Reporter] = []
     if not patterns().has_role(text):  # no credit, and no 기자 for the names-only form below
         return out
-    for m in patterns().credit.finditer(text, timeout=0.5):
+    for m in saferegex.finditer(patterns().credit, text, timeout=0.5):
         out.append(Reporter(m["name"], m["email"], None))
     if out:
         return out
@@ -399,7 +399,7 @@ def names_modified(root: HtmlElement) -> bool:
 def labelled_dates(text: str) -> tuple[str | None, str | None]:
     """(published, modified) from labelled dates in visible text: ``입력 2016-09-18 03:00 수정 ...``."""
     published = modified = None
-    for m in _LABELLED_DATE.finditer(text, timeout=1.0):
+    for m in saferegex.finditer(_LABELLED_DATE, text, timeout=1.0):
         label = " ".join(m["label"].split()).lower()
         got = parse_date(m["date"])
         if not got:

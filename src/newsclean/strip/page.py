@@ -9,6 +9,7 @@ from functools import cache
 
 import regex
 
+from .. import saferegex
 from ..blocks import CAPTION, HEADING, Block, fold
 from ..resources import load_json
 from .base import Context, rule
@@ -54,7 +55,7 @@ def is_caption(text: str) -> bool:
     pat = caption_patterns()
     if len(text) > pat.max_chars:
         return False
-    return bool(pat.credit_only.fullmatch(text, timeout=0.2) or pat.credit_tail.search(text, timeout=0.2))
+    return bool(saferegex.fullmatch(pat.credit_only, text) or saferegex.search(pat.credit_tail, text))
 
 
 @rule(
@@ -83,7 +84,7 @@ def strip_byline_lines(blocks: list[Block], ctx: Context) -> list[Block]:
     for b in blocks:
         text = b.text
         if len(text) <= 80 and "@" in text and not ends_sentence(text):  # a credit with an e-mail
-            found = [m for m in credit.finditer(text, timeout=0.2) if m["email"]]
+            found = [m for m in saferegex.finditer(credit, text) if m["email"]]
             if found and len(text) - sum(len(m.group(0)) for m in found) <= 20:
                 for m in found:
                     ctx.add_reporter(m["name"], m["email"], m["role"])
