@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,3 +41,22 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def score_py() -> Path:
     return SCORE_PY
+
+
+CliResult = tuple[int, list[dict[str, Any]], str]
+RunCli = Callable[..., CliResult]
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunCli:
+    """Run ``newsclean.cli.main(args)`` in process with ``stdin`` as standard input:
+    (exit code, the JSON Lines records printed, stderr)."""
+    from newsclean.cli import main
+
+    def run(args: list[str], stdin: str = "") -> CliResult:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main(args)
+        out, err = capsys.readouterr()
+        return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
+
+    return run

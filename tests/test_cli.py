@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsclean.cli import main
 
+# the type of the conftest fixture ``run_cli`` (conftest is not importable under importlib mode)
+RunCli = Callable[..., tuple[int, list[dict[str, Any]], str]]
+
 SEED = "seed/000_d8aba8575cd74dc0.txt"
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str], stdin: str = "") -> tuple[int, list[dict], str]:
-    old = sys.stdin
-    sys.stdin = io.StringIO(stdin)
-    try:
-        code = main(args)
-    finally:
-        sys.stdin = old
-    out, err = capsys.readouterr()
-    return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
-
-
-def test_one_ok_file_exits_0(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, recs, _ = run(["--no-entities", str(fixtures_dir / SEED)], capsys)
+def test_one_ok_file_exits_0(run_cli: RunCli, fixtures_dir: Path) -> None:
+    code, recs, _ = run_cli(["--no-entities", str(fixtures_dir / SEED)])
     assert code == 0
     assert len(recs) == 1
     assert recs[0]["status"] == "ok"
@@ -35,9 +28,9 @@ def test_one_ok_file_exits_0(fixtures_dir: Path, capsys: pytest.CaptureFixture[s
     assert "removed" not in recs[0]
 
 
-def test_missing_file_is_an_error_record_exit_1(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_file_is_an_error_record_exit_1(run_cli: RunCli, fixtures_dir: Path) -> None:
     missing = str(fixtures_dir / "no-such-file.txt")
-    code, recs, err = run(["--no-entities", str(fixtures_dir / SEED), missing, str(fixtures_dir / SEED)], capsys)
+    code, recs, err = run_cli(["--no-entities", str(fixtures_dir / SEED), missing, str(fixtures_dir / SEED)])
     assert code == 1
     assert [r["status"] for r in recs] == ["ok", "error", "ok"]
     assert recs[1]["source"] == missing
@@ -45,23 +38,23 @@ def test_missing_file_is_an_error_record_exit_1(fixtures_dir: Path, capsys: pyte
     assert "Traceback" not in err
 
 
-def test_folder_input_walks_files_in_order(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, recs, _ = run(["--no-entities", str(fixtures_dir / "dumps")], capsys)
+def test_folder_input_walks_files_in_order(run_cli: RunCli, fixtures_dir: Path) -> None:
+    code, recs, _ = run_cli(["--no-entities", str(fixtures_dir / "dumps")])
     assert code == 0
     names = [Path(r["source"]).name for r in recs]
     assert names == sorted(names) and len(names) == 3
 
 
-def test_unsupported_suffix_is_skipped_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unsupported_suffix_is_skipped_record(run_cli: RunCli, tmp_path: Path) -> None:
     p = tmp_path / "data.csv"
     p.write_text("a,b\n", encoding="utf-8")
-    code, recs, _ = run(["--no-entities", str(p)], capsys)
+    code, recs, _ = run_cli(["--no-entities", str(p)])
     assert code == 1
     assert recs[0]["status"] == "skipped"
     assert "UnsupportedInput" in recs[0]["error"]
 
 
-def test_stdin_paths_and_json_lines(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stdin_paths_and_json_lines(run_cli: RunCli, fixtures_dir: Path) -> None:
     text = (fixtures_dir / "dumps" / "split_byline.txt").read_text(encoding="utf-8")
     stdin = "\n".join(
         [
@@ -71,15 +64,15 @@ def test_stdin_paths_and_json_lines(fixtures_dir: Path, capsys: pytest.CaptureFi
             json.dumps({"source": "doc-9"}),
         ]
     )
-    code, recs, _ = run(["--no-entities", "-"], capsys, stdin)
+    code, recs, _ = run_cli(["--no-entities", "-"], stdin)
     assert code == 1
     assert [r["source"] for r in recs] == [str(fixtures_dir / SEED), "doc-7", "<stdin>:3", "doc-9"]
     assert [r["status"] for r in recs] == ["ok", "ok", "error", "error"]
     assert recs[1]["title"] == "반도체 수출 석 달 연속 늘었다"
 
 
-def test_explain_adds_removed(fixtures_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, recs, _ = run(["--no-entities", "--explain", str(fixtures_dir / SEED)], capsys)
+def test_explain_adds_removed(run_cli: RunCli, fixtures_dir: Path) -> None:
+    code, recs, _ = run_cli(["--no-entities", "--explain", str(fixtures_dir / SEED)])
     assert code == 0
     removed = recs[0]["removed"]
     assert len(removed) >= 10

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,9 @@ import pytest
 
 import newsclean.cli as cli
 from newsclean.cli import main, summary_line
+
+# the type of the conftest fixture ``run_cli`` (conftest is not importable under importlib mode)
+RunCli = Callable[..., tuple[int, list[dict[str, Any]], str]]
 
 
 def write_dumps(folder: Path, n: int) -> list[Path]:
@@ -28,27 +32,16 @@ def write_dumps(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str], stdin: str = "") -> tuple[int, list[dict[str, Any]], str]:
-    old = sys.stdin
-    sys.stdin = io.StringIO(stdin)
-    try:
-        code = main(args)
-    finally:
-        sys.stdin = old
-    out, err = capsys.readouterr()
-    return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
-
-
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_jobs_2_gives_the_same_records_in_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_jobs_2_gives_the_same_records_in_order(run_cli: RunCli, tmp_path: Path) -> None:
     paths = write_dumps(tmp_path / "in", 9)
     missing = str(tmp_path / "in" / "missing.txt")
     args = ["--no-entities", str(tmp_path / "in"), missing]
-    code1, one, _ = run([*args, "--jobs", "1"], capsys)
-    code2, two, err = run([*args, "--jobs", "2"], capsys)
+    code1, one, _ = run_cli([*args, "--jobs", "1"])
+    code2, two, err = run_cli([*args, "--jobs", "2"])
     assert code1 == code2 == 1
     assert one == two
     assert [r["source"] for r in two] == [*map(str, paths), missing]
@@ -56,31 +49,29 @@ def test_jobs_2_gives_the_same_records_in_order(tmp_path: Path, capsys: pytest.C
     assert "10 records (9 ok, 0 empty, 1 error, 0 timeout, 0 skipped)" in err
 
 
-def test_stdin_json_lines_in_parallel(capsys: pytest.CaptureFixture[str]) -> None:
+def test_stdin_json_lines_in_parallel(run_cli: RunCli) -> None:
     lines = [
         json.dumps({"source": f"s{i}", "text": f"제목 {i}\n본문 문단 {i}입니다."}, ensure_ascii=False) for i in range(6)
     ]
     lines.insert(3, "{broken")
-    code, recs, _ = run(["--no-entities", "-j", "2", "-"], capsys, "\n".join(lines))
+    code, recs, _ = run_cli(["--no-entities", "-j", "2", "-"], "\n".join(lines))
     assert code == 1
     assert [r["source"] for r in recs] == ["s0", "s1", "s2", "<stdin>:4", "s3", "s4", "s5"]
     assert recs[3]["status"] == "error" and recs[3]["error"].startswith("JSONDecodeError")
     assert recs[5]["paragraphs"] == ["본문 문단 4입니다."]
 
 
-def test_max_bytes_makes_skipped_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_max_bytes_makes_skipped_records(run_cli: RunCli, tmp_path: Path) -> None:
     small, big = write_dumps(tmp_path, 2)
     big.write_text("제목\n" + "가나다라 " * 400, encoding="utf-8")
-    code, recs, err = run(["--no-entities", "--max-bytes", "1000", str(small), str(big)], capsys)
+    code, recs, err = run_cli(["--no-entities", "--max-bytes", "1000", str(small), str(big)])
     assert code == 1
     assert [r["status"] for r in recs] == ["ok", "skipped"]
     assert recs[1]["error"].startswith("InputTooLarge:")
     assert "1 skipped" in err
 
 
-def test_timeout_option_reaches_the_batch(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_timeout_option_reaches_the_batch(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     seen: dict[str, Any] = {}
     real = cli.clean_many
 
@@ -90,9 +81,9 @@ def test_timeout_option_reaches_the_batch(
 
     monkeypatch.setattr(cli, "clean_many", spy)
     (p,) = write_dumps(tmp_path, 1)
-    assert run(["--no-entities", "--timeout", "2.5", "-j", "2", str(p)], capsys)[0] == 0
+    assert run_cli(["--no-entities", "--timeout", "2.5", "-j", "2", str(p)])[0] == 0
     assert seen["timeout"] == 2.5 and seen["jobs"] == 2
-    assert run(["--no-entities", "--timeout", "0", str(p)], capsys)[0] == 0
+    assert run_cli(["--no-entities", "--timeout", "0", str(p)])[0] == 0
     assert seen["timeout"] is None
 
 
@@ -136,9 +127,9 @@ def test_summary_line_counts_and_rate() -> None:
     assert line == "newsclean: 10 records (8 ok, 0 empty, 1 error, 1 timeout, 0 skipped) in 2.0 s, 5.0 pages/s"
 
 
-def test_quiet_has_no_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_quiet_has_no_summary(run_cli: RunCli, tmp_path: Path) -> None:
     (p,) = write_dumps(tmp_path, 1)
-    _, _, err = run(["--no-entities", "-q", str(p)], capsys)
+    _, _, err = run_cli(["--no-entities", "-q", str(p)])
     assert err == ""
 
 
