@@ -129,18 +129,11 @@ def _clean_mapping(item: Mapping[str, Any], source: str, opts: Options) -> Artic
 
 
 def decode_text(data: bytes) -> str:
-    """Text dumps are usually UTF-8; fall back to CP949, then to replacement."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp949")
-        except UnicodeDecodeError:
-            return data.decode("utf-8", errors="replace")
+    """A text dump's bytes as text, by the same rules as a page (BOM, strict UTF-8, a few broken
+    bytes, CP949 and the detector; see :func:`newsclean.decode.decode`)."""
+    from .decode import decode
+
+    return decode(data).text
 
 
 def expand_items(args: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
