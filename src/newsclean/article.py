@@ -172,3 +172,9 @@ class Article:
     def failure(cls, source: str | None, status: Status, error: str) -> Article:
         """A record for an input that could not be cleaned: never a lost record."""
         return cls(source=source, status=status, error=error)
+
+
+def error_text(exc: BaseException) -> str:
+    """``"ExceptionType: message"`` (just the type when there is no message): a record's error."""
+    msg = str(exc)
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import inputs as _inputs
 from . import limits
-from .article import Article
+from .article import Article, error_text
 from .inputs import DEFAULT_MAX_BYTES, Item, Options, source_of
 
 if TYPE_CHECKING:  # multiprocessing is imported only when a pool is used (~20 ms saved per run)
@@ -50,11 +50,6 @@ KILL_GRACE = 5.0
 class RecordTimeout(BaseException):
     """Raised by the alarm timer inside one record; a BaseException so ``except Exception``
     handlers in the pipeline do not turn it into an ordinary error record."""
-
-
-def error_text(exc: BaseException) -> str:
-    msg = str(exc)
-    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
 
 
 def safe_source(item: Any) -> str:

@@ -10,25 +10,18 @@ from collections.abc import Callable
 from typing import Any
 
 from . import limits
-from .article import Article, Entity, Stats
+from .article import Article, Entity, Stats, error_text
 from .blocks import CAPTION, Block
 from .strip import Context, run_chain
 from .textdump import read_dump
-
-
-def _error_text(exc: BaseException) -> str:
-    msg = str(exc)
-    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
 
 
 def guarded(source: str | None, build: Callable[[], Article]) -> Article:
     """Run ``build``; any exception becomes an error record for ``source``."""
     try:
         return build()
-    except MemoryError as exc:
-        return Article.failure(source, "error", _error_text(exc))
-    except Exception as exc:
-        return Article.failure(source, "error", _error_text(exc))
+    except Exception as exc:  # MemoryError and RecursionError included
+        return Article.failure(source, "error", error_text(exc))
 
 
 def assemble(
