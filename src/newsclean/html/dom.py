@@ -97,16 +97,62 @@ def parse(text: str, xml_safe: bool = False) -> HtmlElement | None:
         text = re.sub(_NOT_XML, "", text)
     if not text or text.isspace():
         return None
+    global _last_parse
     try:
         root = lxml.html.document_fromstring(text, parser=PARSER)
-        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in PARSER.error_log):
+        log = PARSER.error_log
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in log):
             # Nested deeper than libxml2 allows: it dropped the rest. Flatten and parse again.
             from .depth import flatten_deep
 
             root = lxml.html.document_fromstring(flatten_deep(text), parser=PARSER)
+            log = PARSER.error_log
     except (etree.ParserError, ValueError):
         return None
+    _last_parse = (root, _ids_defined_twice(log))
     return root
+
+
+# libxml2 registers every ``id`` (and ``<a name>``) in the document's ID table while it parses,
+# and logs each value registered a second time ("ID x already defined"). That log tells which
+# ids are not unique without a scan of the page's attributes. It holds at most ~100 messages a
+# level, so a log that long may have lost some: then the page's ids are unknown.
+_LOG_CAP = 100
+_ID_MESSAGE = ("ID ", " already defined")
+_last_parse: tuple[HtmlElement, frozenset[str] | None] | None = None
+
+
+def _redefined(log: etree._ListErrorLog) -> frozenset[str]:
+    head, tail = _ID_MESSAGE
+    return frozenset(
+        e.message[len(head) : -len(tail)]
+        for e in log
+        if e.type_name == "DTD_ID_REDEFINED" and e.message.startswith(head) and e.message.endswith(tail)
+    )
+
+
+def _ids_defined_twice(log: etree._ListErrorLog) -> frozenset[str] | None:
+    if len(log) >= _LOG_CAP or not _id_log_works():
+        return None
+    return _redefined(log)
+
+
+@cache
+def _id_log_works() -> bool:
+    """Whether this libxml2 logs repeated ids the way :func:`_redefined` reads them."""
+    lxml.html.document_fromstring(
+        '<p id="a b">1</p><p id="a b">2</p><p id="가">3</p><p id="가">4</p><p id="c">5</p>', parser=PARSER
+    )
+    return _redefined(PARSER.error_log) == {"a b", "가"}
+
+
+def ids_defined_twice(root: etree._Element) -> frozenset[str] | None:
+    """The ids that more than one element of ``root``'s page carried when it was parsed (by
+    :func:`parse`, the last page parsed only); None when unknown (then scan the page)."""
+    last = _last_parse
+    if last is None or last[0] is not root:
+        return None
+    return last[1]
 
 
 @cache

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from .dom import HtmlElement
+from .dom import HtmlElement, ids_defined_twice
 
 # A class-token test as profiles spell it; a cheap substring test in front lets libxml2 skip
 # the string building for the (many) elements that cannot match.
@@ -232,24 +232,47 @@ def _plan(expr: str) -> _Plan | None:
 
 
 class PageIndex:
-    """What one pass over a page knows: how many elements carry each id.
+    """What a page's parse and first scans tell about it: which ids are unique, the elements of
+    each shared class-token start, the ``meta`` elements.
 
-    Pages only lose elements after parsing (pruning, profile drops), so counts taken once stay an
-    upper bound: an id the index does not know cannot be in the page.
+    Pages only lose elements after parsing (pruning, profile drops): what is known from the parse
+    stays an upper bound, so an id the page did not have at parse time cannot be in it later.
     """
 
-    __slots__ = ("anchors", "ids", "metas", "root")
+    __slots__ = ("anchors", "ids", "metas", "root", "twice")
 
     def __init__(self, root: etree._Element) -> None:
         self.root = root
-        try:
-            found = _IDS(root)
-        except etree.XPathError:
-            found = []
-        self.ids: Counter[str] = Counter(found if isinstance(found, list) else ())
+        # The ids libxml2 saw twice while parsing; None when unknown (another parser, a long log).
+        self.twice = ids_defined_twice(root)
+        self.ids: Counter[str] | None = None  # every id's count, from one scan, only when needed
+        if self.twice is None:
+            try:
+                found = _IDS(root)
+            except etree.XPathError:
+                found = []
+            self.ids = Counter(found if isinstance(found, list) else ())
         # What each shared class-token start selected when first evaluated on this page.
         self.anchors: dict[str, list[etree._Element]] = {}
         self.metas: list[etree._Element] | None = None  # every <meta> with a content, on first use
+
+    def by_id(self, ident: str) -> list[etree._Element] | None:
+        """``[]`` when no element had the id ``ident`` at parse time; ``[element]`` when exactly
+        one did (it may have been dropped since: check); None when several or unknown."""
+        if self.ids is not None:
+            count = self.ids.get(ident, 0)
+            if count != 1:
+                return [] if count == 0 else None
+        elif ident in self.twice:  # type: ignore[operator]  # twice is set when ids is None
+            return None
+        found = _BY_ID(self.root, ident=ident)
+        if not isinstance(found, list) or len(found) > 1:
+            return None
+        if not found:
+            return [] if self.ids is None else None
+        el = found[0]
+        # libxml2 also registers ``<a name>`` values: the element must carry the id itself.
+        return [el] if isinstance(el, etree._Element) and el.get("id") == ident else None
 
 
 _last_index: PageIndex | None = None
@@ -279,22 +302,14 @@ def _attached(el: etree._Element, root: etree._Element) -> bool:
 def _run(plan: _Plan, node: HtmlElement) -> object:
     if plan.anchor_id is not None:
         index = page_index(node)
-        count = index.ids.get(plan.anchor_id, 0)
-        if count == 0:
+        found = index.by_id(plan.anchor_id)
+        if found is not None and not found:
             return []
-        if count == 1:
-            found = _BY_ID(node, ident=plan.anchor_id)
-            if (
-                isinstance(found, list)
-                and len(found) == 1
-                and isinstance(found[0], etree._Element)
-                and found[0].get("id") == plan.anchor_id
-                and _attached(found[0], index.root)
-            ):
-                el = found[0]
-                if plan.anchor_tag != "*" and el.tag != plan.anchor_tag:
-                    return []
-                return [el] if plan.rest is None else plan.rest(el)
+        if found and _attached(found[0], index.root):
+            el = found[0]
+            if plan.anchor_tag != "*" and el.tag != plan.anchor_tag:
+                return []
+            return [el] if plan.rest is None else plan.rest(el)
     elif plan.meta is not None:
         index = page_index(node)
         if index.metas is None:

@@ -54,20 +54,18 @@ def required_id(marker: str) -> str | None:
 
 
 class _Page:
-    """Per-call detection state: the page root and, lazily, the set of its element ids."""
+    """Per-call detection state: the page root."""
 
-    __slots__ = ("_ids", "root")
+    __slots__ = ("root",)
 
     def __init__(self, root: etree._Element) -> None:
         self.root = root
-        self._ids: set[str] | None = None
 
     def has_id(self, ident: str) -> bool:
-        if self._ids is None:
-            from ..html.xpath import page_index  # the page's one id scan, shared with extraction
+        """Whether an element may carry the id (what the page's parse knows, shared with extraction)."""
+        from ..html.xpath import page_index  # here, not at import: newsclean.html imports this package
 
-            self._ids = set(page_index(self.root).ids)
-        return ident in self._ids
+        return page_index(self.root).by_id(ident) != []
 
 
 def all_profiles() -> tuple[Profile, ...]:
