@@ -8,8 +8,6 @@ Captions (``figcaption``, caption classes) become ``caption`` blocks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..blocks import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block, clean_line
 from .dom import HtmlElement, tokens, vocabulary
 
@@ -22,26 +20,6 @@ BLOCK_TAGS = frozenset(
     )
 )
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-
-
-@dataclass(slots=True)
-class _Line:
-    parts: list[str] = field(default_factory=list)
-    link_chars: int = 0
-
-
-@dataclass(slots=True)
-class _Run:
-    lines: list[_Line] = field(default_factory=lambda: [_Line()])
-
-    def add(self, text: str, in_link: bool) -> None:
-        line = self.lines[-1]
-        line.parts.append(text)
-        if in_link:
-            line.link_chars += len(text.strip())
-
-    def br(self) -> None:
-        self.lines.append(_Line())
 
 
 def kind_of(el: HtmlElement) -> str | None:
@@ -60,42 +38,48 @@ def kind_of(el: HtmlElement) -> str | None:
     return None
 
 
-def _path(stack_tags: list[str]) -> str:
-    return "/".join(stack_tags[-4:])
-
-
 def _label(el: HtmlElement) -> str:
-    cls = (el.get("class") or "").split()
     ident = el.get("id")
     if ident:
         return f"{el.tag}#{ident}"
-    if cls:
-        return f"{el.tag}.{cls[0]}"
+    cls = el.get("class")
+    first = cls.split(None, 1) if cls else None
+    if first:
+        return f"{el.tag}.{first[0]}"
     return str(el.tag)
 
 
 def blockify(container: HtmlElement) -> list[Block]:
     """Walk ``container`` in document order with an explicit stack and emit blocks."""
     out: list[Block] = []
-    run = _Run()
+    # The open run of text: its lines (split at <br>), each as its parts and its characters in links.
+    lines: list[list[str]] = [[]]
+    link_chars = [0]
     kinds: list[str] = []  # innermost special kind last
     labels: list[str] = []
     link_depth = 0
     in_table = 0
 
     def flush() -> None:
-        nonlocal run
+        nonlocal lines, link_chars
+        if len(lines) == 1 and not lines[0]:  # nothing since the last block boundary
+            return
         kind = kinds[-1] if kinds else PARAGRAPH
-        path = _path(labels)
-        for line in run.lines:
-            raw = "".join(line.parts)
+        path = "/".join(labels[-4:])
+        for parts, linked in zip(lines, link_chars, strict=True):
+            raw = "".join(parts)
             text = clean_line(raw)
             if not text:
                 continue
-            density = min(1.0, line.link_chars / max(1, len(raw.strip())))
-            hints = {"table": True} if in_table else {}
-            out.append(Block(text, kind, density, path, hints))
-        run = _Run()
+            density = min(1.0, linked / max(1, len(raw.strip()))) if linked else 0.0
+            out.append(Block(text, kind, density, path, {"table": True} if in_table else {}))
+        lines = [[]]
+        link_chars = [0]
+
+    def add(text: str) -> None:
+        lines[-1].append(text)
+        if link_depth:
+            link_chars[-1] += len(text.strip())
 
     # Stack items: (element, None) to enter it, (element, (is_block, special)) to leave it.
     stack: list[tuple[HtmlElement, tuple[bool, str | None] | None]] = [(container, None)]
@@ -105,12 +89,13 @@ def blockify(container: HtmlElement) -> list[Block]:
         if leaving is None:
             if not isinstance(tag, str):  # an entity or a stray node: only its tail is text
                 if el.tail:
-                    run.add(el.tail, link_depth > 0)
+                    add(el.tail)
                 continue
             if tag == "br":
-                run.br()
+                lines.append([])
+                link_chars.append(0)
                 if el.tail:
-                    run.add(el.tail, link_depth > 0)
+                    add(el.tail)
                 continue
             special = kind_of(el)
             is_block = tag in BLOCK_TAGS or special is not None
@@ -125,9 +110,8 @@ def blockify(container: HtmlElement) -> list[Block]:
                 in_table += 1
             stack.append((el, (is_block, special)))
             if el.text:
-                run.add(el.text, link_depth > 0)
-            for child in reversed(el):
-                stack.append((child, None))
+                add(el.text)
+            stack.extend([(child, None) for child in reversed(el)])
             continue
         is_block, special = leaving
         if is_block:
@@ -140,7 +124,7 @@ def blockify(container: HtmlElement) -> list[Block]:
         elif tag == "td" or tag == "th":
             in_table -= 1
         if el is not container and el.tail:
-            run.add(el.tail, link_depth > 0)
+            add(el.tail)
     flush()
     return out
 
