@@ -74,6 +74,15 @@ class Decoded:
     source: str  # bom | http | meta | utf-8 | detector | replace | str
 
 
+def utf8_source(data: bytes | str, dec: Decoded) -> bytes | None:
+    """The bytes whose strict UTF-8 decoding gave ``dec.text`` (a BOM cut off), else None.
+
+    A parser can read these directly: handing it the text makes lxml convert it back."""
+    if not isinstance(data, bytes) or dec.encoding != "utf-8" or dec.source in ("replace", "str"):
+        return None
+    return data[len(codecs.BOM_UTF8) :] if dec.source == "bom" else data
+
+
 def normalize_label(label: str | None) -> str | None:
     """A charset label → a Python codec name (Korean labels → ``cp949``), or None if unknown."""
     if not label:

@@ -9,7 +9,7 @@ from lxml import etree
 from .. import limits
 from ..article import Article
 from ..blocks import PARAGRAPH, Block, clean_line
-from ..decode import decode
+from ..decode import decode, utf8_source
 from ..strip import HTML_CHAIN, Context, run_chain
 from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
 from .dom import HtmlElement, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
@@ -96,7 +96,7 @@ def extract_html(
     # Strictly decoded bytes are checked for characters XML forbids as bytes: cheaper than
     # encoding the text again.
     safe = isinstance(html, bytes) and dec.source != "replace" and bytes_xml_safe(html, dec.encoding)
-    root = parse(dec.text, xml_safe=safe)
+    root = parse(dec.text, xml_safe=safe, utf8=utf8_source(html, dec) if safe else None)
     if root is None:
         return Article(
             source=source, status="empty", error="EmptyDocument: no HTML to parse", url=url,
