@@ -13,10 +13,10 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstru
 from ..resources import load_json
 
 _OPTIONS = {"remove_comments": True, "remove_pis": True, "no_network": True, "recover": True, "huge_tree": True}
-PARSER = lxml.html.HTMLParser(**_OPTIONS)  # type: ignore[arg-type]
+PARSER = lxml.html.HTMLParser(**_OPTIONS)
 # For bytes known to be UTF-8: the encoding is given, so no <meta> or XML declaration in the
 # page can switch it.
-UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", **_OPTIONS)  # type: ignore[arg-type]
+UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", **_OPTIONS)
 # Every element is an HtmlElement, chosen in C: lxml.html's own lookup calls Python for each
 # element proxy made (per-tag classes like FormElement, which nothing here uses).
 for _parser in (PARSER, UTF8_PARSER):
