@@ -9,6 +9,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import batch, clean, clean_text, inputs, limits, saferegex
 from newsclean.html.depth import flatten_deep
@@ -57,6 +59,24 @@ def test_past_the_element_cap_a_page_is_skipped(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(limits, "MAX_ELEMENTS", 20)
     art = clean(page(paragraphs() + "<span>가</span>" * 30).encode(), entities=False)
     assert art.status == "skipped" and art.error is not None and art.error.startswith("TooManyElements")
+
+
+# Pieces that make libxml2 imply elements: stray text before any tag, text in <head>, tables
+# without their rows, lists without items, unclosed and misnested tags.
+_PIECES = st.sampled_from(
+    ["가", "text ", "<p>", "</p>", "<b>", "</i>", "<table>", "<td>", "<li>", "<head>", "<title>", "<body>",
+     "<html>", "<tr>", "<frameset>", "<br>", "<img>", "<!-- c -->", "<select><option>", "&amp;", "<"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60))
+def test_a_tree_never_has_more_elements_than_the_gate_allows(pieces: list[str]) -> None:
+    """The element cap counts only pages with enough "<": the bound it relies on must hold."""
+    text = "".join(pieces)
+    root = parse(text)
+    if root is not None:
+        assert int(root.xpath("count(//*)")) <= 2 * text.count("<") + 8
 
 
 def test_the_size_cap_skips_a_file_without_reading_it(tmp_path: Path) -> None:

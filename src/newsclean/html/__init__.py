@@ -102,9 +102,11 @@ def extract_html(
             source=source, status="empty", error="EmptyDocument: no HTML to parse", url=url,
             encoding=dec.encoding, encoding_source=dec.source,
         )
-    # Every element takes at least three characters ("<a>"): a short page cannot be over the cap,
-    # so only long pages pay for the count.
-    elements = int(_COUNT_ELEMENTS(root)) if len(dec.text) > 3 * limits.MAX_ELEMENTS else 0
+    # Every element of the tree comes from a "<" in the text, but for the few libxml2 implies
+    # (html, head, body, and a p around stray text: at most one per text run): a page with few
+    # "<" cannot be over the cap, so only such pages pay for the count.
+    maybe_over = len(dec.text) > 3 * limits.MAX_ELEMENTS and 2 * dec.text.count("<") + 8 > limits.MAX_ELEMENTS
+    elements = int(_COUNT_ELEMENTS(root)) if maybe_over else 0
     if elements > limits.MAX_ELEMENTS:  # bounded time: no per-element walk over such a page
         return Article(
             source=source, status="skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
