@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SCAN_BYTES = 4096
 MAX_BAD_SHARE = 0.01  # a codec failing on at most this share of non-ASCII characters is still the codec
@@ -67,8 +67,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str
     source: str  # bom | http | meta | utf-8 | detector | replace | str

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
 import regex
@@ -13,8 +12,7 @@ from . import saferegex
 from .resources import load_json
 
 
-@dataclass(frozen=True, slots=True)
-class PublisherTable:
+class PublisherTable(NamedTuple):
     by_alias: dict[str, str]
     by_host: dict[str, str]
     aliases: tuple[str, ...]  # lowercased, longest first: the order the alternation tries them

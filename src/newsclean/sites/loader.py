@@ -14,12 +14,10 @@ shipped expression.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -36,8 +34,7 @@ class ProfileError(ValueError):
     """A site-profile file is malformed (unknown key, wrong type, bad XPath)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """How to read one site template: detection, the article container, chrome and metadata.
 
     Every XPath field is a tuple of XPath 1.0 expressions tried in order (the first that yields
@@ -62,7 +59,7 @@ class Profile:
     priority: int = 0
 
 
-_FIELDS = {f.name: f for f in dataclasses.fields(Profile)}
+_FIELDS = Profile._fields
 _XPATH_FIELDS = tuple(name for name in _FIELDS if name not in ("name", "portal", "publisher", "hosts", "priority"))
 _STR_FIELDS = ("name", "portal", "publisher")
 _REQUIRED = ("name", "markers", "body")

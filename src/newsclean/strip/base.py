@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..article import Removal, Reporter
 from ..blocks import Block
@@ -80,8 +81,7 @@ class Context:
 RuleFunc = Callable[[list[Block], Context], list[Block]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """A named strip rule; ``what`` and ``example`` feed the rules catalogue in the docs."""
 
     name: str

@@ -7,8 +7,8 @@ Handles a byline on its own line (``정다운 기자 dawn@example.co.kr``, ``YTN
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -21,8 +21,7 @@ EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
 MAX_BYLINE_CHARS = 160
 
 
-@dataclass(frozen=True, slots=True)
-class BylinePatterns:
+class BylinePatterns(NamedTuple):
     credit: regex.Pattern[str]  # one "name role email" credit, anywhere
     whole: regex.Pattern[str]  # a block that is nothing but credits
     trailing: regex.Pattern[str]  # credits glued after the last sentence

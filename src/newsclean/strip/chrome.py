@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -16,15 +15,13 @@ from .base import Context, rule
 MAX_PATTERN_CHARS = 200  # chrome lines are short; body paragraphs skip the pattern scan
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     rule: str
     portal: str | None
     opens: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class ChromeTable:
+class ChromeTable(NamedTuple):
     exact: dict[str, Phrase]
     prefixes: tuple[tuple[str, Phrase], ...]
     any_prefix: tuple[str, ...]

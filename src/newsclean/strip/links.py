@@ -7,8 +7,8 @@ lines is a list; a list header (관련기사, 많이 본 뉴스 ...) and the run
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -21,8 +21,7 @@ from .tail import ends_sentence
 _PUBLISHER_SUFFIX = regex.compile(r"\s[-–—|]\s*(?P<pub>[^\s-][^-–—|]{0,20})$")
 
 
-@dataclass(frozen=True, slots=True)
-class LinkRules:
+class LinkRules(NamedTuple):
     headers: frozenset[str]
     bullets: tuple[str, ...]
     max_chars: int

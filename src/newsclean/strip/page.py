@@ -4,8 +4,8 @@ markup marked, and byline lines that carry a dateline or a second credit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -19,8 +19,7 @@ from .tail import ends_sentence
 HEAD_ZONE = 8  # the headline repeats near the top of the container
 
 
-@dataclass(frozen=True, slots=True)
-class CaptionPatterns:
+class CaptionPatterns(NamedTuple):
     credit_tail: regex.Pattern[str]
     credit_only: regex.Pattern[str]
     max_chars: int

@@ -6,8 +6,8 @@ story, what follows it in a text dump (related headlines, footers) is tail, not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -19,8 +19,7 @@ from .base import Context, keep_unless, rule
 _SENTENCE_END = regex.compile(r"(?:[다요죠음임함됨까][.!?]?|[.!?])[\"'”’」』)\]]*\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class TailPatterns:
+class TailPatterns(NamedTuple):
     copyright_markers: tuple[str, ...]
     copyright_max: int
     promo_prefix: tuple[str, ...]
