@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import clean_text
 from newsclean.blocks import Block
@@ -14,6 +16,7 @@ from newsclean.strip.chrome import strip_chrome
 from newsclean.strip.duplicates import strip_duplicates
 from newsclean.strip.empty import strip_empty
 from newsclean.strip.links import strip_link_lists
+from newsclean.strip.page import caption_patterns, is_caption
 from newsclean.strip.tail import strip_copyright, strip_credits, strip_promo, strip_series_tag
 
 BODY1 = "시는 올해 안에 도심 공원 산책로 열여덟 곳에 새 조명을 설치한다고 밝혔다."
@@ -286,3 +289,30 @@ def test_fixture_dumps_end_to_end(
     assert len(art.paragraphs) == n_paragraphs
     assert len(set(art.paragraphs)) == len(art.paragraphs)
     assert not any("기자" in p and "@" in p for p in art.paragraphs)
+
+
+# Pieces of photo credits and of ordinary sentences, with every caption mark and the labels,
+# brackets and credit words around them: a pattern match without a mark would be a counterexample.
+_CAPTION_PIECES = st.sampled_from(
+    ["사진", "그래픽", "자료", "이미지", "영상", "출처", "기자", "기", "자", "DB", "제공", "연합뉴스", "뉴스1", "AP",
+     "Getty Images", "캡처", "/", "／", "=", ":", "：", "[", "]", "(", ")", "<", ">", "【", "】", " ", "  ", "홍길동",
+     "모습", ".", "가", "a", "1"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_CAPTION_PIECES, max_size=12))
+def test_a_caption_match_always_holds_one_of_the_marks(pieces: list[str]) -> None:
+    """``is_caption`` skips the pattern scans for text without a mark: that must never hide a match."""
+    pat = caption_patterns()
+    text = "".join(pieces)
+    if pat.credit_only.fullmatch(text) or pat.credit_tail.search(text):
+        assert any(m in text for m in pat.marks), text
+
+
+def test_captions_are_found_with_and_without_marks_around_them() -> None:
+    assert is_caption("지난 15일 서울 광화문광장의 모습. /사진=연합뉴스")
+    assert is_caption("[사진 = 뉴스1]")
+    assert is_caption("시장이 발언하고 있다. <홍길동 기자>")
+    assert not is_caption("시장은 이날 공원 산책로 조명 사업을 발표했다.")  # no mark: not scanned
+    assert not is_caption("오전 10:30 시작한 회의는 정오에 끝났다.")  # a mark, but no credit

@@ -23,12 +23,15 @@ class CaptionPatterns(NamedTuple):
     credit_tail: regex.Pattern[str]
     credit_only: regex.Pattern[str]
     max_chars: int
+    marks: tuple[str, ...]  # every match holds one: a text without any cannot match
 
 
 @cache
 def caption_patterns() -> CaptionPatterns:
     d = load_json("chrome/sites.json")["captions"]
-    return CaptionPatterns(regex.compile(d["credit_tail"]), regex.compile(d["credit_only"]), d["max_chars"])
+    return CaptionPatterns(
+        regex.compile(d["credit_tail"]), regex.compile(d["credit_only"]), d["max_chars"], tuple(d["marks"])
+    )
 
 
 @rule(
@@ -52,7 +55,7 @@ def strip_title(blocks: list[Block], ctx: Context) -> list[Block]:
 def is_caption(text: str) -> bool:
     """A photo caption or credit: ``... 모습. /사진=연합뉴스``, ``[사진 = 뉴스1]``, ``/조선DB``."""
     pat = caption_patterns()
-    if len(text) > pat.max_chars:
+    if len(text) > pat.max_chars or not any(m in text for m in pat.marks):
         return False
     return bool(saferegex.fullmatch(pat.credit_only, text) or saferegex.search(pat.credit_tail, text))
 
