@@ -20,6 +20,13 @@ otherwise recompile every module from source in every process.
 
 Trust the CPU times on a shared, loaded machine: wall time also counts the time the process waits
 for a core that other work holds, which varies from run to run; CPU time counts only the work done.
+
+``--process --instructions`` runs the same three commands once each under valgrind's cachegrind
+(``--cache-sim=no``) and reports the instructions each executed: a count that does not depend on
+what else the machine is doing, so two versions of newsclean (or the ratio to trafilatura) can be
+compared exactly on a noisy machine. It counts work, not time (an instruction in libxml2's parser
+and one in the Python interpreter cost different times), and takes minutes: valgrind runs the
+programs ~50x slower.
 """
 
 from __future__ import annotations
@@ -27,7 +34,9 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -126,7 +135,29 @@ def run_process(label: str, cmd: list[str], pages: int) -> Timing:
     return t
 
 
-def whole_process(pages: list[tuple[str, bytes]], repeat: int, compile_first: bool, runs_per_side: int) -> None:
+_IREFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def count_instructions(label: str, cmd: list[str]) -> int:
+    """The instructions ``cmd`` executes (valgrind cachegrind, no cache simulation)."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise SystemExit("--instructions needs valgrind on PATH (apt install valgrind)")
+    proc = subprocess.run(
+        [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
+    )
+    found = _IREFS.search(proc.stderr)
+    if found is None:
+        raise SystemExit(f"{label}: no instruction count in valgrind's output (exit {proc.returncode})")
+    count = int(found[1].replace(",", ""))
+    print(f"{label:12} {count:>16,} instructions  exit {proc.returncode}")
+    return count
+
+
+def whole_process(
+    pages: list[tuple[str, bytes]], repeat: int, compile_first: bool, runs_per_side: int, instructions: bool = False
+) -> None:
     if compile_first:
         import newsclean
 
@@ -143,6 +174,13 @@ def whole_process(pages: list[tuple[str, bytes]], repeat: int, compile_first: bo
             "newsclean": [sys.executable, "-m", "newsclean", "--no-entities", "-q", *paths],
             "trafilatura": [sys.executable, scripts["trafilatura"], *paths],
         }
+        if instructions:
+            counts = {label: count_instructions(label, cmd) for label, cmd in commands.items()}
+            print(
+                f"trafilatura / newsclean: {counts['trafilatura'] / counts['newsclean']:5.1f}x instructions"
+                f"   newsclean / lxml floor: {counts['newsclean'] / counts['lxml parse']:5.2f}x"
+            )
+            return
         # Interleaved runs, best of each: on a shared machine the minimum is the time least
         # disturbed by other work, and interleaving gives both sides the same conditions.
         runs: dict[str, list[Timing]] = {label: [] for label in commands}
@@ -166,13 +204,16 @@ def main() -> int:
     ap.add_argument("--process", action="store_true", help="time whole processes instead of in-process calls")
     ap.add_argument("--no-compile", action="store_true", help="--process: do not byte-compile newsclean first")
     ap.add_argument("--runs", type=int, default=3, help="--process: runs of each command; the best counts (default 3)")
+    ap.add_argument(
+        "--instructions", action="store_true", help="--process: count instructions under valgrind instead of timing"
+    )
     args = ap.parse_args()
     pages = pages_of(args.corpus)
     if not pages:
         print(f"no pages in {args.corpus}", file=sys.stderr)
         return 2
     if args.process:
-        whole_process(pages, args.repeat, not args.no_compile, args.runs)
+        whole_process(pages, args.repeat, not args.no_compile, args.runs, args.instructions)
     else:
         in_process(pages, args.repeat)
     return 0
