@@ -96,7 +96,7 @@ def extract_html(
     # Strictly decoded bytes are checked for characters XML forbids as bytes: cheaper than
     # encoding the text again.
     safe = isinstance(html, bytes) and dec.source != "replace" and bytes_xml_safe(html, dec.encoding)
-    root = parse(dec.text, xml_safe=safe, utf8=utf8_source(html, dec) if safe else None)
+    root = parse(dec.text, xml_safe=safe, utf8=utf8_source(html, dec))
     if root is None:
         return Article(
             source=source, status="empty", error="EmptyDocument: no HTML to parse", url=url,

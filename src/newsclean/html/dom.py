@@ -94,19 +94,20 @@ def parse(text: str, xml_safe: bool = False, utf8: bytes | None = None) -> HtmlE
     the text holds no character XML forbids (see :func:`bytes_xml_safe`). ``utf8``: the bytes
     the text was strictly decoded from as UTF-8 (see :func:`newsclean.decode.utf8_source`):
     libxml2 reads them as they are, ~0.13 ms a page cheaper than converting the text back."""
-    if utf8 is not None and xml_safe and text and not text.isspace():
-        return _parse_with(UTF8_PARSER, utf8, text)
-    decl = _XML_DECL.match(text)
+    decl = _XML_DECL.match(text)  # lxml refuses text that declares an encoding
     if decl:
         text = text[decl.end() :]
     if not xml_safe and _has_non_xml(text):  # libxml2 keeps them in text; lxml refuses them when a node is edited
         text = re.sub(_NOT_XML, "", text)
     if not text or text.isspace():
         return None
+    if utf8 is not None and xml_safe:
+        return _parse_with(UTF8_PARSER, utf8, text)
     return _parse_with(PARSER, text, text)
 
 
 def _parse_with(parser: etree.HTMLParser, data: str | bytes, text: str) -> HtmlElement | None:
+    """Parse ``data`` (``text``, or the bytes it was decoded from) and note what the log says."""
     global _last_parse
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
@@ -115,8 +116,7 @@ def _parse_with(parser: etree.HTMLParser, data: str | bytes, text: str) -> HtmlE
             # Nested deeper than libxml2 allows: it dropped the rest. Flatten and parse again.
             from .depth import flatten_deep
 
-            decl = _XML_DECL.match(text)  # lxml refuses text that declares an encoding
-            root = lxml.html.document_fromstring(flatten_deep(text[decl.end() :] if decl else text), parser=PARSER)
+            root = lxml.html.document_fromstring(flatten_deep(text), parser=PARSER)
             log = PARSER.error_log
     except (etree.ParserError, ValueError):
         return None

@@ -263,7 +263,7 @@ class PageIndex:
             count = self.ids.get(ident, 0)
             if count != 1:
                 return [] if count == 0 else None
-        elif ident in self.twice:  # type: ignore[operator]  # twice is set when ids is None
+        elif ident in (self.twice or ()):
             return None
         found = _BY_ID(self.root, ident=ident)
         if not isinstance(found, list) or len(found) > 1:
