@@ -16,7 +16,10 @@ from ``resource.getrusage(RUSAGE_CHILDREN)`` deltas around it. The floor is a su
 imports lxml.html and parses every page. Before timing, newsclean's modules are byte-compiled
 (``compileall``; ``--no-compile`` skips this): an installed wheel ships bytecode, like
 trafilatura's site-packages, but an editable checkout under ``PYTHONDONTWRITEBYTECODE`` would
-otherwise recompile every module from source in every process.
+otherwise recompile every module from source in every process. For the same reason one untimed
+newsclean run fills its compiled-pattern cache first (``newsclean.regexcache``: what any earlier
+run on the machine leaves); ``--cold-cache`` instead times newsclean with that cache off
+(``NEWSCLEAN_CACHE_DIR=off``), compiling every pattern in every process.
 
 Trust the CPU times on a shared, loaded machine: wall time also counts the time the process waits
 for a core that other work holds, which varies from run to run; CPU time counts only the work done.
@@ -127,9 +130,9 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_process(label: str, cmd: list[str], pages: int) -> Timing:
+def run_process(label: str, cmd: list[str], pages: int, env: dict[str, str] | None = None) -> Timing:
     cpu0, wall0 = children_cpu(), time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
     t = Timing(label, pages, time.perf_counter() - wall0, children_cpu() - cpu0)
     print(f"{t.line()}  exit {proc.returncode}")
     return t
@@ -138,14 +141,14 @@ def run_process(label: str, cmd: list[str], pages: int) -> Timing:
 _IREFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def count_instructions(label: str, cmd: list[str]) -> int:
+def count_instructions(label: str, cmd: list[str], env: dict[str, str] | None = None) -> int:
     """The instructions ``cmd`` executes (valgrind cachegrind, no cache simulation)."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         raise SystemExit("--instructions needs valgrind on PATH (apt install valgrind)")
     proc = subprocess.run(
         [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *cmd],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False, env=env,
     )
     found = _IREFS.search(proc.stderr)
     if found is None:
@@ -156,12 +159,22 @@ def count_instructions(label: str, cmd: list[str]) -> int:
 
 
 def whole_process(
-    pages: list[tuple[str, bytes]], repeat: int, compile_first: bool, runs_per_side: int, instructions: bool = False
+    pages: list[tuple[str, bytes]],
+    repeat: int,
+    compile_first: bool,
+    runs_per_side: int,
+    instructions: bool = False,
+    cold_cache: bool = False,
 ) -> None:
     if compile_first:
         import newsclean
 
         compileall.compile_dir(str(Path(newsclean.__file__).parent), quiet=1)
+    env = {**os.environ, "NEWSCLEAN_CACHE_DIR": "off"} if cold_cache else None
+    if not cold_cache:  # fill the compiled-pattern cache, as any earlier run would have
+        subprocess.run([sys.executable, "-m", "newsclean", "--no-entities", "-q", pages[0][0]],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    print(f"newsclean's compiled-pattern cache: {'off (--cold-cache)' if cold_cache else 'on, filled'}")
     paths = [p for p, _ in pages] * repeat
     scripts: dict[str, str] = {}
     try:
@@ -175,7 +188,10 @@ def whole_process(
             "trafilatura": [sys.executable, scripts["trafilatura"], *paths],
         }
         if instructions:
-            counts = {label: count_instructions(label, cmd) for label, cmd in commands.items()}
+            counts = {
+                label: count_instructions(label, cmd, env if label == "newsclean" else None)
+                for label, cmd in commands.items()
+            }
             print(
                 f"trafilatura / newsclean: {counts['trafilatura'] / counts['newsclean']:5.1f}x instructions"
                 f"   newsclean / lxml floor: {counts['newsclean'] / counts['lxml parse']:5.2f}x"
@@ -186,7 +202,7 @@ def whole_process(
         runs: dict[str, list[Timing]] = {label: [] for label in commands}
         for _ in range(max(1, runs_per_side)):
             for label, cmd in commands.items():
-                runs[label].append(run_process(label, cmd, len(paths)))
+                runs[label].append(run_process(label, cmd, len(paths), env if label == "newsclean" else None))
         floor, ours, theirs = (min(runs[k], key=lambda t: t.cpu) for k in ("lxml parse", "newsclean", "trafilatura"))
         print(f"best of {runs_per_side} run(s) each:")
         for t in (floor, ours, theirs):
@@ -205,6 +221,9 @@ def main() -> int:
     ap.add_argument("--no-compile", action="store_true", help="--process: do not byte-compile newsclean first")
     ap.add_argument("--runs", type=int, default=3, help="--process: runs of each command; the best counts (default 3)")
     ap.add_argument(
+        "--cold-cache", action="store_true", help="--process: newsclean without its compiled-pattern cache"
+    )
+    ap.add_argument(
         "--instructions", action="store_true", help="--process: count instructions under valgrind instead of timing"
     )
     args = ap.parse_args()
@@ -213,7 +232,7 @@ def main() -> int:
         print(f"no pages in {args.corpus}", file=sys.stderr)
         return 2
     if args.process:
-        whole_process(pages, args.repeat, not args.no_compile, args.runs, args.instructions)
+        whole_process(pages, args.repeat, not args.no_compile, args.runs, args.instructions, args.cold_cache)
     else:
         in_process(pages, args.repeat)
     return 0

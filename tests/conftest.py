@@ -5,12 +5,24 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# The compiled-pattern cache (newsclean.regexcache) of this test session lives in a folder of
+# its own: tests never read or fill the user's cache.
+_CACHE_DIR = tempfile.mkdtemp(prefix="newsclean-test-cache-")
+os.environ["NEWSCLEAN_CACHE_DIR"] = _CACHE_DIR
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

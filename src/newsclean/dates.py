@@ -11,20 +11,22 @@ import datetime as dt
 
 import regex
 
+from . import regexcache
+
 KST = dt.timezone(dt.timedelta(hours=9))
 
-_ISO = regex.compile(
+_ISO = regexcache.compile(
     r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)[T ](?P<H>\d\d):(?P<M>\d\d)(?::(?P<S>\d\d)(?:\.\d+)?)?"
     r"\s*(?P<tz>Z|[+-]\d\d:?\d\d)?"
 )
 # 2020.09.19. 오후 8:28 / 2016-09-23 03:00 / 2026. 3. 21. 21:43 / 2016년 9월 17일 18시 59분 / 2016/09/17
-_KOREAN = regex.compile(
+_KOREAN = regexcache.compile(
     r"(?P<y>(?:19|20)\d\d)\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})\s*(?:일|\.)?"
     r"(?:\s*\([월화수목금토일]\))?"
     r"(?:\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{1,2})(?:\s*(?::|분)\s*(?P<S>\d{1,2}))?"
     r"(?:\s*(?P<ampm2>AM|PM|am|pm))?)?"
 )
-_COMPACT = regex.compile(
+_COMPACT = regexcache.compile(
     r"^(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d)?)?$"
 )
 

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-import regex
-
+from . import regexcache
 from .article import Article, Entity
 from .blocks import CAPTION, Block
 from .inputs import Options, process
@@ -210,7 +209,7 @@ def render(art: Article, rows: Sequence[Row]) -> str:
 
 
 _SUFFIXES = (".html", ".htm", ".txt", ".text")
-_SAFE_SOURCE = regex.compile(r"^[^\x00]+$")
+_SAFE_SOURCE = regexcache.compile(r"^[^\x00]+$")
 
 
 def explain_file(path: str, *, entities: bool = True) -> tuple[Article, list[Row]]:

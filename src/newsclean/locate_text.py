@@ -31,7 +31,7 @@ from typing import Any
 
 import regex
 
-from . import publishers, saferegex
+from . import publishers, regexcache, saferegex
 from .blocks import Block
 from .dates import parse_date
 from .resources import load_json
@@ -46,21 +46,21 @@ MAX_ANCHOR_TRIES = 20  # date lines tried as the article's header (ranking lists
 PREFIX = 6  # characters a repeated headline shares with its copy (index key)
 
 # A sentence end: . ! ? (or the ideographic full stop) followed by closing quotes/brackets.
-_STRONG_END = regex.compile(r"[.!?。](?:[\"'”’」』)\]》〉]\s*)*$")
-_KOREAN_END = regex.compile(r"[다요죠까니][.!?]?(?:[\"'”’」』)\]》〉]\s*)*$")
-_SOFT_END = regex.compile(r"[다요죠까](?:[\"'”’」』)\]》〉]\s*)*$")
-_HANGUL = regex.compile(r"\p{Hangul}")
-_LETTER = regex.compile(r"\p{L}")
+_STRONG_END = regexcache.compile(r"[.!?。](?:[\"'”’」』)\]》〉]\s*)*$")
+_KOREAN_END = regexcache.compile(r"[다요죠까니][.!?]?(?:[\"'”’」』)\]》〉]\s*)*$")
+_SOFT_END = regexcache.compile(r"[다요죠까](?:[\"'”’」』)\]》〉]\s*)*$")
+_HANGUL = regexcache.compile(r"\p{Hangul}")
+_LETTER = regexcache.compile(r"\p{L}")
 SHARE_SAMPLE = 4096  # characters hangul_share reads of a long text
-_NAME_ONLY = regex.compile(r"^[가-힣]{2,4}$")
-_DATEISH = regex.compile(
+_NAME_ONLY = regexcache.compile(r"^[가-힣]{2,4}$")
+_DATEISH = regexcache.compile(
     r"(?:19|20)\d\d\s*(?:[.\-/]|년)\s*\d{1,2}\s*(?:[.\-/]|월)\s*\d{1,2}\s*(?:일|\.)?"
     r"(?:\s*\([월화수목금토일]\))?"
     r"(?:\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*(?::|시)\s*\d{1,2}(?:\s*(?::|분)\s*\d{1,2})?)?"
     r"|\d{1,2}:\d{2}(?::\d{2})?"
 )
 # Copyright lines that close a story (a bare "ⓒ 연합뉴스" photo credit does not).
-_CLOSING_COPYRIGHT = regex.compile(r"무단|rights|저작권|copyright|재배포", regex.IGNORECASE)
+_CLOSING_COPYRIGHT = regexcache.compile(r"무단|rights|저작권|copyright|재배포", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ def rules() -> DumpRules:
         date_labels=tuple(sorted(d["date_labels"], key=len, reverse=True)),
         modified_labels=tuple(sorted(d["modified_labels"], key=len, reverse=True)),
         date_line_max=d["date_line_max_chars"],
-        portal_markers=regex.compile(
+        portal_markers=regexcache.compile(
             "|".join(
                 f"(?P<{k}>" + "|".join(f"(?:{p})" for p in v) + ")"
                 for k, v in d["portal_markers"].items()
@@ -223,7 +223,7 @@ def date_of(text: str) -> tuple[str | None, str | None]:
     return published, modified
 
 
-_HANGUL_WORD = regex.compile(r"\p{Hangul}{2,}")
+_HANGUL_WORD = regexcache.compile(r"\p{Hangul}{2,}")
 
 
 def is_title_like(text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import regex
 from lxml import etree
 
-from . import publishers, saferegex
+from . import publishers, regexcache, saferegex
 from .article import Reporter
 from .dates import parse_date
 from .html.dom import HtmlElement, vocabulary
@@ -24,14 +24,16 @@ from .html.jsonld import people, text_of
 from .html.xpath import all_texts, first_text
 
 PORTAL_HOSTS = {"naver.com": "naver", "daum.net": "daum", "nate.com": "nate"}
-_ROLE_TAIL = regex.compile(
+_ROLE_TAIL = regexcache.compile(
     r"\s*(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|편집위원|통신원|PD)\s*$"
 )
-_PERSON = regex.compile(r"^[가-힣]{2,4}$")
+_PERSON = regexcache.compile(r"^[가-힣]{2,4}$")
 _EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"  # compiled (and cached) by regex on use
-_PORTAL_SUFFIX = regex.compile(r"\s*[|:·\-]\s*(?:네이버|다음|네이트|Daum|NAVER|Naver)(?:\s*뉴스)?\s*$")
-_PORTAL_NAME = regex.compile(r"(?:네이버|다음|네이트|Daum|NAVER|Naver|nate)(?:\s*(?:뉴스|스포츠|연예|News))?", regex.I)
-_SITE_WORDS = regex.compile(
+_PORTAL_SUFFIX = regexcache.compile(r"\s*[|:·\-]\s*(?:네이버|다음|네이트|Daum|NAVER|Naver)(?:\s*뉴스)?\s*$")
+_PORTAL_NAME = regexcache.compile(
+    r"(?:네이버|다음|네이트|Daum|NAVER|Naver|nate)(?:\s*(?:뉴스|스포츠|연예|News))?", regex.I
+)
+_SITE_WORDS = regexcache.compile(
     r"(?:뉴스|일보|신문|경제|방송|닷컴|타임스|미디어|저널|투데이|데일리|TV|News|\.com|\.co\.kr|\.kr)\s*$", regex.I
 )
 
@@ -135,7 +137,7 @@ def clean_title(title: str | None, site_names: Iterable[str] = ()) -> str | None
     return _cut_glued_suffix(title, names) or None
 
 
-_GLUED_SEP = regex.compile(r"[-|ㅣ:<·]")
+_GLUED_SEP = regexcache.compile(r"[-|ㅣ:<·]")
 
 
 def _cut_glued_suffix(title: str, names: set[str]) -> str:
@@ -322,7 +324,7 @@ def first_heading(root: HtmlElement) -> str | None:
     return _h1(root)
 
 
-_DATE_ONLY = regex.compile(r"(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,2}")
+_DATE_ONLY = regexcache.compile(r"(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,2}")
 
 
 def date_line(blocks: Sequence[Any]) -> str | None:
@@ -348,7 +350,7 @@ def _h1(root: HtmlElement) -> str | None:
 
 # --- Fallbacks read from the visible page once the body is located ---------------------------
 
-_LABELLED_DATE = regex.compile(
+_LABELLED_DATE = regexcache.compile(
     r"(?:기사\s*)?(?P<label>최초\s*입력|입력|등록|작성|게재|송고|발행|승인|수정|최종\s*수정|업데이트|Posted|Published|Updated)"
     r"\s*(?:일시|시간|일자|일|날짜)?\s*[:：|]?\s*"
     r"(?P<date>(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?"
@@ -356,7 +358,7 @@ _LABELLED_DATE = regex.compile(
     regex.IGNORECASE,
 )
 _MODIFIED_LABELS = ("수정", "최종수정", "최종 수정", "업데이트", "updated")
-_BYLINE_CLASS = regex.compile(
+_BYLINE_CLASS = regexcache.compile(
     r"byline|by_line|reporter|repoter|journalist|writer|author|kija|gija|(?<![a-z])name(?![a-z])", regex.IGNORECASE
 )
 _HEADINGS = ("h1", "h2", "h3", "h4")

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from . import saferegex
+from . import regexcache, saferegex
 from .resources import load_json
 
 
@@ -41,7 +41,7 @@ def table() -> PublisherTable:
 @cache
 def alias_pattern() -> regex.Pattern[str]:
     """Every alias as one case-insensitive alternation, between letter/number boundaries."""
-    return regex.compile(
+    return regexcache.compile(
         r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in table().aliases) + r")(?![\p{L}])",
         regex.IGNORECASE,
     )
@@ -101,7 +101,7 @@ def _letter_or_number(c: str) -> bool:
 
 @cache
 def _char_classes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    return regex.compile(r"\p{L}"), regex.compile(r"[\p{L}\p{N}]")
+    return regexcache.compile(r"\p{L}"), regexcache.compile(r"[\p{L}\p{N}]")
 
 
 _COPYRIGHT_NAME = (
@@ -112,7 +112,7 @@ _COPYRIGHT_NAME = (
 
 @cache
 def _copyright_name() -> regex.Pattern[str]:  # compiled on first use: most lines name a known press
-    return regex.compile(_COPYRIGHT_NAME, regex.IGNORECASE)
+    return regexcache.compile(_COPYRIGHT_NAME, regex.IGNORECASE)
 
 # Words that follow a © mark but name no publisher (portals carry others' articles).
 _NOT_NAMES = frozenset(

@@ -8,6 +8,7 @@ from typing import Any
 
 import regex
 
+from .. import regexcache
 from .kiwi import Tok
 
 # Every pattern runs with a timeout: a pathological input costs at most this, per pattern and
@@ -16,7 +17,7 @@ REGEX_TIMEOUT = 2.0
 SCAN_CHUNK = 20000
 
 NOUNISH = frozenset({"NNG", "NNP", "SL", "SH", "XSN", "XPN"})
-HANGUL = regex.compile(r"[가-힣]")
+HANGUL = regexcache.compile(r"[가-힣]")
 
 
 class TokenIndex:
@@ -126,7 +127,7 @@ class PrefixMatcher:
             sorted({regex.escape(k[0]) for k in self.by_key} | {regex.escape(c) for c in self.singles})
         )
         # word starts whose first character can begin a word of the dictionary
-        self.starts = regex.compile(rf"(?<![가-힣])[{firsts or 'x'}]")
+        self.starts = regexcache.compile(rf"(?<![가-힣])[{firsts or 'x'}]")
 
     def scan(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) for every Hangul word start that begins a dictionary word."""

@@ -11,8 +11,7 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
-import regex
-
+from .. import regexcache
 from ..article import Entity
 from .common import TokenIndex, alternation, finditer
 from .gazetteer import lexicon
@@ -47,7 +46,7 @@ _DUR = {"년": "Y", "개월": "M", "주": "W", "일": "D", "주일": "W"}
 def _patterns() -> tuple[Any, Any, dict[str, str]]:
     pre = alternation([*_PRE_YEAR, *_PRE_MONTH, *_PRE_DIR])
     firsts = "".join(sorted({w[0] for w in [*_PRE_YEAR, *_PRE_MONTH, *_PRE_DIR]}))
-    date = regex.compile(
+    date = regexcache.compile(
         rf"(?=[0-9{firsts}])(?:"
         rf"(?<![\d가-힣])(?=\d|{pre})(?:(?P<pre>{pre})\s?)?"
         r"(?:"
@@ -66,7 +65,7 @@ def _patterns() -> tuple[Any, Any, dict[str, str]]:
         r")"
     )
     words: dict[str, str] = lexicon()["date_words"]
-    word_re = regex.compile(
+    word_re = regexcache.compile(
         rf"(?<![가-힣])(?:(?P<pre>{alternation(list(_PRE_YEAR))})\s?)?(?P<w>{alternation(list(words))})"
         r"(?P<span>간|동안)?"
     )

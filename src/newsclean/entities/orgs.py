@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from .. import regexcache
 from ..article import Entity
 from .common import TokenIndex, alternation, finditer
 from .gazetteer import lexicon, ministries, regions
@@ -28,15 +29,15 @@ _ORG_TAGS = frozenset({"NNP", "NNG", "SL", "SN", "SH", "XSN", "XPN"})
 @cache
 def _patterns() -> tuple[Any, Any, Any]:
     m = ministries()
-    names = regex.compile(rf"(?<![가-힣])(?:{alternation(sorted(m.names()))})")
+    names = regexcache.compile(rf"(?<![가-힣])(?:{alternation(sorted(m.names()))})")
     reg = regions()
     forms = [f for f in reg.sido_by_form if len(f) >= 2]
     offices = list(m.offices)
-    office = regex.compile(
+    office = regexcache.compile(
         rf"(?<![가-힣])(?P<reg>{alternation(forms)})?(?P<off>{alternation(offices)})(?![가-힣&&[^은는이가을를의에과와도로]])",
         regex.V1,
     )
-    known = regex.compile(rf"(?<![가-힣A-Za-z])(?:{alternation(lexicon()['known_orgs'])})")
+    known = regexcache.compile(rf"(?<![가-힣A-Za-z])(?:{alternation(lexicon()['known_orgs'])})")
     return names, office, known
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from .. import regexcache
 from ..article import Entity
 from .common import NOUNISH, REGEX_TIMEOUT, PrefixMatcher, TokenIndex, alternation, finditer
 from .gazetteer import lexicon, ministries, regions
@@ -34,13 +35,13 @@ _GAP_TAGS = frozenset({"NNP", "NNG", "SL", "SH", "SN", "SSO", "SSC", "SP", "SO",
 _AFTER_OK = frozenset(
     {"JKS", "JKO", "JKG", "JKB", "JX", "JC", "JKC", "JKV", "JKQ", "SF", "SP", "SSC", "SSO", "VCP", "SO", "SS"}
 )
-_HANGUL_NAME = regex.compile(r"[가-힣]{1,5}")
+_HANGUL_NAME = regexcache.compile(r"[가-힣]{1,5}")
 
 
 @cache
 def _role_re() -> Any:
     lex = lexicon()
-    return regex.compile(
+    return regexcache.compile(
         rf"(?:(?P<pre>{alternation(lex['role_prefixes'])})\s?)?"
         rf"(?P<role>{alternation(lex['roles'])})"
         rf"(?:\s?(?P<suf>{alternation(lex['role_suffixes'])}))?"
@@ -133,10 +134,10 @@ def _korean_name(form: str) -> bool:
 
 
 _NAME_TAGS = frozenset({"NNP", "NNG", "MM", "NR", "XR"})
-_FOREIGN = regex.compile(r"[가-힣]{1,6}(?: [가-힣]{1,6}){0,2}")
+_FOREIGN = regexcache.compile(r"[가-힣]{1,6}(?: [가-힣]{1,6}){0,2}")
 _PUNCT = frozenset({"SSO", "SSC", "SS", "SP", "SO", "SW", "SF", "SE"})
 _SUBJECT = frozenset({"이", "가", "은", "는", "께서"})
-_INITIALS = regex.compile(r"(?:(?<![A-Za-z])[A-Z]\.? ?){1,2}$")
+_INITIALS = regexcache.compile(r"(?:(?<![A-Za-z])[A-Z]\.? ?){1,2}$")
 _OPEN = " ('\"‘“"
 MAX_FOREIGN_WORDS = 2  # given name + family name; a third word is usually an organisation
 
@@ -408,9 +409,9 @@ def _mentions(text: str, names: set[str]) -> list[tuple[int, int]]:
     return out
 
 
-_LETTER_BEFORE = regex.compile(r"[가-힣A-Za-z]")
+_LETTER_BEFORE = regexcache.compile(r"[가-힣A-Za-z]")
 
-_LONE = regex.compile(
+_LONE = regexcache.compile(
     r"(?<![가-힣A-Za-z])([A-Z]|[김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경])"
     r"(?=\s?씨|모\s?\(|모\s?씨|\(\d{1,3}\s?[)·,]?)"
 )
@@ -489,7 +490,7 @@ def _role_before(text: str, start: int, role_ends: dict[int, tuple[int, int, str
 
 @cache
 def _linked_re() -> Any:
-    return regex.compile(rf" (?:{alternation(lexicon()['role_links'])})인 $")
+    return regexcache.compile(rf" (?:{alternation(lexicon()['role_links'])})인 $")
 
 
 def _share_titles(text: str, found: list[Entity], role_ends: dict[int, tuple[int, int, str]]) -> list[Entity]:

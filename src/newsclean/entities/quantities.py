@@ -10,8 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import regex
-
+from .. import regexcache
 from ..article import Entity
 from .common import NOUNISH, TokenIndex, alternation, finditer
 from .gazetteer import lexicon
@@ -57,7 +56,7 @@ PERCENT_UNITS = {
 
 _GROUP = rf"(?:{ATOM})(?:여)?\s?[조억만천백]"
 _NUMEXPR = rf"(?:{_GROUP})(?:\s?(?:{_GROUP})){{0,4}}(?:{ATOM})?|(?:{ATOM})"
-_NUM_PART = regex.compile(rf"({ATOM})(?:여)?\s?([조억만천백])?")
+_NUM_PART = regexcache.compile(rf"({ATOM})(?:여)?\s?([조억만천백])?")
 
 
 @cache
@@ -65,11 +64,11 @@ def _patterns() -> tuple[Any, Any, dict[str, str]]:
     lex = lexicon()
     currencies: dict[str, str] = lex["currencies"]
     units = list(lex["counters"]) + TIME_UNITS + list(PERCENT_UNITS) + list(currencies)
-    num = regex.compile(
+    num = regexcache.compile(
         rf"(?<![\d.,])(?P<pre>US\$|[$€£¥₩￦])?(?P<num>{_NUMEXPR})(?P<approx>\s?(?:여|가량|남짓|수|여만))?"
         rf"\s?(?P<unit>{alternation(units)})"
     )
-    native = regex.compile(
+    native = regexcache.compile(
         rf"(?<![가-힣])(?P<num>{alternation(list(lex['native_numbers']))})\s?"
         rf"(?P<unit>{alternation(list(lex['native_counters']) + list(lex['native_ordinal_counters']))})"
     )
@@ -214,5 +213,5 @@ def find_ages(text: str, idx: TokenIndex) -> list[Entity]:
     return out
 
 
-_PREFIXED = regex.compile(rf"(?P<pre>US\$|[$€£¥₩￦])\s?(?P<num>{_NUMEXPR})(?![\d])")
-_AGE = regex.compile(r"(?<=[가-힣A-Z]\s?\()(\d{1,3})(?=\s?(?:\)|·|,|세))")
+_PREFIXED = regexcache.compile(rf"(?P<pre>US\$|[$€£¥₩￦])\s?(?P<num>{_NUMEXPR})(?![\d])")
+_AGE = regexcache.compile(r"(?<=[가-힣A-Z]\s?\()(\d{1,3})(?=\s?(?:\)|·|,|세))")

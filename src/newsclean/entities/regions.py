@@ -19,6 +19,7 @@ from functools import cache
 
 import regex
 
+from .. import regexcache
 from ..article import Entity
 from .common import PrefixMatcher, TokenIndex
 from .gazetteer import Sido, Sigungu, lexicon, regions
@@ -43,9 +44,9 @@ def _sets() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozenset
     return frozenset(lex["ambiguous_regions"]), suffixes, org, frozenset(lex["region_tails"])
 
 
-_JOSA = regex.compile(r"(?:에서는|에서|으로|에는|은|는|이|가|을|를|의|에|과|와|도|로|만)$")
-_WORD = regex.compile(r"[^\s,.·()\[\]<>\"'‘’“”]+")
-_LIST = regex.compile(r"(?:와|과|및|,|·|/|\s)+")
+_JOSA = regexcache.compile(r"(?:에서는|에서|으로|에는|은|는|이|가|을|를|의|에|과|와|도|로|만)$")
+_WORD = regexcache.compile(r"[^\s,.·()\[\]<>\"'‘’“”]+")
+_LIST = regexcache.compile(r"(?:와|과|및|,|·|/|\s)+")
 
 
 def _word_at(text: str, pos: int) -> str:

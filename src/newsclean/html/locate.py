@@ -9,12 +9,11 @@ holds nearly all of the winner's score the child is the container (a ``<br>``-te
 
 from __future__ import annotations
 
-import regex
-
+from .. import regexcache
 from .blockify import BLOCK_TAGS
 from .dom import HtmlElement, tokens, vocabulary
 
-_KOREAN_END = regex.compile(r"(?:[다요죠까])[.!?]|[가-힣][.!?][\"'”’」』)]?(?=\s|$)")
+_KOREAN_END = regexcache.compile(r"(?:[다요죠까])[.!?]|[가-힣][.!?][\"'”’」』)]?(?=\s|$)")
 MIN_UNIT_CHARS = 20
 DESCEND_SHARE = 0.85
 

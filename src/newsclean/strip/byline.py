@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import regex
 
-from .. import publishers, saferegex
+from .. import publishers, regexcache, saferegex
 from ..blocks import Block
 from ..resources import load_json
 from .base import Context, rule
@@ -53,12 +53,12 @@ def patterns() -> BylinePatterns:
     dateline = data["leading_dateline"] + rf"(?:(?:{credit}{sep})+\s*=?\s*)?"
     marks = tuple(r for r in data["roles"] if not any(o != r and o in r for o in data["roles"]))
     return BylinePatterns(
-        credit=regex.compile(credit),
-        whole=regex.compile(whole),
-        trailing=regex.compile(trailing),
-        dateline=regex.compile(dateline),
-        email_only=regex.compile(rf"^[\s\(<\[]*(?P<email>{EMAIL})[\s\)>\]]*$"),
-        publisher_name_email=regex.compile(
+        credit=regexcache.compile(credit),
+        whole=regexcache.compile(whole),
+        trailing=regexcache.compile(trailing),
+        dateline=regexcache.compile(dateline),
+        email_only=regexcache.compile(rf"^[\s\(<\[]*(?P<email>{EMAIL})[\s\)>\]]*$"),
+        publisher_name_email=regexcache.compile(
             rf"^(?:(?P<press>\S{{1,12}})\s+)?(?P<name>{name})\s*[\(<\[]\s*(?P<email>{EMAIL})\s*[\)>\]]\s*$"
         ),
         role_marks=marks,

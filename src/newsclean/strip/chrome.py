@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from .. import saferegex
+from .. import regexcache, saferegex
 from ..blocks import Block, fold
 from ..resources import data_names, load_json
 from .base import Context, rule
@@ -63,7 +63,7 @@ def table() -> ChromeTable:
             sources.append(f"(?P<g{len(phrases)}>{p})")
             phrases.append(phrase)
     try:
-        pattern = regex.compile("|".join(sources)) if sources else None
+        pattern = regexcache.compile("|".join(sources)) if sources else None
     except regex.error:
         for source in sources:  # a bad pattern fails here, on its own, with its text in the error
             regex.compile(source)

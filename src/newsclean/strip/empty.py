@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import regexcache
 from ..blocks import Block
 from .base import Context, rule
 
-_DECORATIVE = regex.compile(r"^[\p{P}\p{S}\p{Z}\s]*$")
+_DECORATIVE = regexcache.compile(r"^[\p{P}\p{S}\p{Z}\s]*$")
 
 
 @rule("empty", "Blocks with no letters or digits (rules, dividers, lone symbols).", "━━━━━━")

@@ -10,15 +10,13 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
-import regex
-
-from .. import publishers
+from .. import publishers, regexcache
 from ..blocks import Block, fold
 from ..resources import load_json
 from .base import Context, rule
 from .tail import ends_sentence
 
-_PUBLISHER_SUFFIX = regex.compile(r"\s[-–—|]\s*(?P<pub>[^\s-][^-–—|]{0,20})$")
+_PUBLISHER_SUFFIX = regexcache.compile(r"\s[-–—|]\s*(?P<pub>[^\s-][^-–—|]{0,20})$")
 
 
 class LinkRules(NamedTuple):

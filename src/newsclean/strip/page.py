@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import regex
 
-from .. import saferegex
+from .. import regexcache, saferegex
 from ..blocks import CAPTION, HEADING, Block, fold
 from ..resources import load_json
 from .base import Context, rule
@@ -30,7 +30,7 @@ class CaptionPatterns(NamedTuple):
 def caption_patterns() -> CaptionPatterns:
     d = load_json("chrome/sites.json")["captions"]
     return CaptionPatterns(
-        regex.compile(d["credit_tail"]), regex.compile(d["credit_only"]), d["max_chars"], tuple(d["marks"])
+        regexcache.compile(d["credit_tail"]), regexcache.compile(d["credit_only"]), d["max_chars"], tuple(d["marks"])
     )
 
 

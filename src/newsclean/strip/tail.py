@@ -11,12 +11,12 @@ from typing import NamedTuple
 
 import regex
 
-from .. import publishers, saferegex
+from .. import publishers, regexcache, saferegex
 from ..blocks import Block
 from ..resources import load_json
 from .base import Context, keep_unless, rule
 
-_SENTENCE_END = regex.compile(r"(?:[다요죠음임함됨까][.!?]?|[.!?])[\"'”’」』)\]]*\s*$")
+_SENTENCE_END = regexcache.compile(r"(?:[다요죠음임함됨까][.!?]?|[.!?])[\"'”’」』)\]]*\s*$")
 
 
 class TailPatterns(NamedTuple):
@@ -38,8 +38,8 @@ def patterns() -> TailPatterns:
         promo_prefix=tuple(data["promo"]["prefix"]),
         promo_contains=tuple(data["promo"]["contains"]),
         promo_max=data["promo"]["max_chars"],
-        credits=regex.compile(data["credits"]["regex"]),
-        series_tag=regex.compile(data["series_tag"]["regex"]),
+        credits=regexcache.compile(data["credits"]["regex"]),
+        series_tag=regexcache.compile(data["series_tag"]["regex"]),
     )
 
 
