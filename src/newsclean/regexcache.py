@@ -2,27 +2,32 @@
 
 The ``regex`` module compiles a pattern with a parser and optimiser written in Python:
 newsclean's patterns cost ~40 ms of CPU at every start-up, about a fifth of a one-page CLI
-run. A compiled pattern pickles to its engine code (``regex`` registers that with ``copyreg``),
-and loading it back skips the parser: ~40x cheaper than compiling.
+run. ``regex`` makes its patterns picklable by registering a reduction with ``copyreg``: the
+pattern's engine code and tables, and the function that rebuilds a pattern from them without
+the parser. This module keeps those reductions (plain data: strings, numbers, bytes, lists,
+dicts) in a ``marshal`` file and rebuilds the patterns with that same function: ~40x cheaper
+than compiling, and no pickle, so loading runs no code but ``regex``'s own rebuild.
 
 :func:`compile` is ``regex.compile`` with that cache behind it. The cache is one file per
 ``regex`` and Python version in the user's cache folder (``NEWSCLEAN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newsclean``, else ``~/.cache/newsclean``); ``NEWSCLEAN_CACHE_DIR=off``
 turns it off. Patterns compiled by a process are added to the file when the process exits.
 The cache never changes a result and never fails a caller: a missing, unreadable, foreign or
-corrupt file, or a folder that cannot be written, just means compiling as before. Loading
-accepts nothing but ``regex`` patterns (a restricted unpickler), each checked against the
-source it is filed under.
+corrupt file, or a folder that cannot be written, just means compiling as before; every
+rebuilt pattern is checked against the source it is filed under.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import copyreg
 import marshal
 import os
 import sys
 import threading
+import zlib
+from collections.abc import Callable
 from typing import Any
 
 import regex
@@ -30,12 +35,13 @@ import regex
 ENV = "NEWSCLEAN_CACHE_DIR"
 OFF = ("off", "0", "no", "false", "")
 MAX_ENTRIES = 4000  # a file past this (many versions' patterns) starts over with this process's
-MAX_BYTES = 8 << 20
+FORMAT = "newsclean-regexcache-1"
 
 _lock = threading.Lock()
-_stored: dict[str, bytes] | None = None  # the file's entries (pickled patterns), read on first use
+_stored: dict[str, Any] | None = None  # the file's entries (reductions), read on first use
 _new: dict[str, regex.Pattern[str]] = {}  # compiled by this process, written at exit
 _save_registered = False
+_rebuild_fn: list[Callable[..., Any]] = []
 
 
 def cache_dir() -> str | None:
@@ -60,69 +66,63 @@ def _key(pattern: str, flags: int) -> str:
     return f"{int(flags)}:{pattern}"
 
 
-def _read(path: str | None) -> dict[str, bytes]:
+def _reduce(compiled: regex.Pattern[str]) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+    """``regex``'s own pickle reduction of a pattern: (rebuild function, its arguments)."""
+    reduced: Any = copyreg.dispatch_table[regex.Pattern](compiled)
+    return reduced[0], reduced[1]
+
+
+def _rebuild() -> Callable[..., Any]:
+    """The function ``regex`` rebuilds pickled patterns with (read from a tiny pattern, once)."""
+    if not _rebuild_fn:
+        _rebuild_fn.append(_reduce(regex.compile("a"))[0])
+    return _rebuild_fn[0]
+
+
+def _read(path: str | None) -> dict[str, Any]:
     """The entries of the cache file (empty when missing or not a well-formed entry table)."""
     if path is None:
         return {}
     try:
         with open(path, "rb") as fh:
-            data = marshal.loads(fh.read())
+            head = marshal.loads(fh.read())
+        # (format, CRC-32 of the payload, payload): a torn or damaged file is never used.
+        if not (isinstance(head, tuple) and len(head) == 3 and head[0] == FORMAT and isinstance(head[2], bytes)):
+            return {}
+        if zlib.crc32(head[2]) != head[1]:
+            return {}
+        data = marshal.loads(head[2])
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(data, dict):
         return {}
-    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, bytes)}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, tuple)}
 
 
-def _entries() -> dict[str, bytes]:
+def _entries() -> dict[str, Any]:
     global _stored
     if _stored is None:
         _stored = _read(cache_file())
     return _stored
 
 
-def _load(blob: bytes, pattern: str) -> regex.Pattern[str] | None:
-    """The pattern pickled in ``blob`` when it is a ``regex`` pattern of exactly ``pattern``."""
-    import io
-
+def _load(args: tuple[Any, ...], pattern: str) -> regex.Pattern[str] | None:
+    """The pattern rebuilt from a stored reduction when it is exactly ``pattern``'s."""
+    if not args or args[0] != pattern:
+        return None
     try:
-        got = _unpickler()(io.BytesIO(blob)).load()
+        got = _rebuild()(*args)
     except Exception:  # a corrupt or foreign entry: compile instead
         return None
-    if not isinstance(got, regex.Pattern) or got.pattern != pattern:
-        return None
-    return got
-
-
-_UNPICKLER: list[type] = []
-
-
-def _unpickler() -> type:
-    """An unpickler that builds ``regex`` patterns and nothing else: the one global it resolves
-    is the function ``regex`` reduces patterns to (read from a tiny pattern's reduction)."""
-    if not _UNPICKLER:
-        import copyreg
-        import pickle
-
-        rebuild = copyreg.dispatch_table[regex.Pattern](regex.compile("a"))[0]
-        allowed = (getattr(rebuild, "__module__", None), getattr(rebuild, "__qualname__", None))
-
-        class PatternsOnly(pickle.Unpickler):
-            def find_class(self, module: str, name: str) -> Any:
-                if (module, name) == allowed:
-                    return rebuild
-                raise pickle.UnpicklingError(f"not a regex pattern: {module}.{name}")
-
-        _UNPICKLER.append(PatternsOnly)
-    return _UNPICKLER[0]
+    return got if isinstance(got, regex.Pattern) and got.pattern == pattern else None
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """``regex.compile(pattern, flags)``, loaded from the cache when a process compiled it before."""
+    """``regex.compile(pattern, flags)``, rebuilt from the cache when a process compiled it before."""
     key = _key(pattern, flags)
-    blob = _entries().get(key)
-    if blob is not None:
-        got = _load(blob, pattern)
+    args = _entries().get(key)
+    if args is not None:
+        got = _load(args, pattern)
         if got is not None:
             return got
     compiled = regex.compile(pattern, flags)
@@ -143,33 +143,34 @@ def _remember(key: str, compiled: regex.Pattern[str]) -> None:
 def save() -> str | None:
     """Add this process's new patterns to the cache file; the file written, or None (nothing
     new, the cache off, or the folder not writable: never an error)."""
-    import pickle
-
     path = cache_file()
     with _lock:
         fresh = dict(_new)
         _new.clear()
     if path is None or not fresh:
         return None
-    blobs: dict[str, bytes] = {}
+    reductions: dict[str, tuple[Any, ...]] = {}
     for key, compiled in fresh.items():
         try:
-            blobs[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # a regex build that cannot pickle: leave the pattern out
+            func, args = _reduce(compiled)
+            if func is _rebuild():
+                marshal.dumps(args)  # plain data only
+                reductions[key] = args
+        except Exception:  # a regex build whose patterns do not reduce this way: leave it out
             continue
     merged = _read(path)  # other processes may have added entries since this one read the file
-    merged.update(blobs)
-    if len(merged) > MAX_ENTRIES or sum(map(len, merged.values())) > MAX_BYTES:
-        merged = blobs
-    folder = os.path.dirname(path)
+    merged.update(reductions)
+    if len(merged) > MAX_ENTRIES:
+        merged = reductions
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps(merged))
+            payload = marshal.dumps(merged)
+            fh.write(marshal.dumps((FORMAT, zlib.crc32(payload), payload)))
         os.replace(tmp, path)  # atomic: a reader sees the old file or the new one
-    except OSError:
+    except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         return None
