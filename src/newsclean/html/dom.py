@@ -205,14 +205,30 @@ def drop(el: HtmlElement) -> None:
 _HIDING_ATTRS = etree.XPath("//@hidden/.. | //@aria-hidden/.. | //@style/..")
 
 
+# The tag hidden elements get before one ``strip_elements`` removes them all (not an HTML name).
+_DOOMED = "newsclean-drop"
+
+
 def prune(root: HtmlElement) -> None:
-    """Drop non-text elements, page furniture and hidden nodes, in place (the search runs in C)."""
+    """Drop non-text elements, page furniture and hidden nodes, in place (the search runs in C).
+
+    Removal is ``strip_elements`` (one pass in C, tails kept) rather than ``drop`` per element,
+    which moves each removed subtree to a document of its own first: ~0.3 ms a page. A removed
+    element's tail then stays a text node of its own, so ``text()`` steps may see two where
+    ``drop`` left one; ``.text``, ``.tail``, ``itertext()`` and ``string()`` read the same.
+    """
     voc = vocabulary()
-    etree.strip_elements(root, *voc.drop_tags, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    doomed = list(root.iter(*voc.chrome_tags))
-    doomed.extend(el for el in _HIDING_ATTRS(root) if el.tag not in voc.chrome_tags and is_hidden(el))
-    for el in doomed:
-        drop(el)
+    etree.strip_elements(
+        root, *voc.drop_tags, *voc.chrome_tags, etree.Comment, etree.ProcessingInstruction, with_tail=False
+    )
+    # Hidden elements: marked with a tag of their own, then removed in one more pass.
+    marked = False
+    for el in _HIDING_ATTRS(root):
+        if is_hidden(el) and el.getparent() is not None:
+            el.tag = _DOOMED
+            marked = True
+    if marked:
+        etree.strip_elements(root, _DOOMED, with_tail=False)
 
 
 def drop_chrome_inside(container: HtmlElement) -> int:
