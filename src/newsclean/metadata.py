@@ -8,7 +8,7 @@ chain adds what it finds in the body (bylines, copyright lines): see :func:`merg
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, Protocol
@@ -19,7 +19,7 @@ from lxml import etree
 from . import publishers, regexcache, saferegex
 from .article import Reporter
 from .dates import parse_date
-from .html.dom import HtmlElement, vocabulary
+from .html.dom import HtmlElement, by_tag, vocabulary
 from .html.jsonld import people, text_of
 from .html.xpath import all_texts, first_text
 
@@ -82,10 +82,11 @@ class Meta:
         }
 
 
-def meta_tags(root: HtmlElement) -> dict[str, str]:
-    """``<meta name|property|itemprop=... content=...>`` as a dict (first value wins; keys lowercased)."""
+def meta_tags(root: HtmlElement, metas: Iterable[HtmlElement] | None = None) -> dict[str, str]:
+    """``<meta name|property|itemprop=... content=...>`` as a dict (first value wins; keys lowercased).
+    ``metas``: the page's ``<meta>`` elements when the caller has them (else a walk finds them)."""
     out: dict[str, str] = {}
-    for m in root.iter("meta"):
+    for m in root.iter("meta") if metas is None else metas:
         content = m.get("content")
         if content is None or not content.strip():
             continue
@@ -232,14 +233,17 @@ def extract(
     url: str | None,
     profile: Any = None,
     ld: dict[str, Any] | None = None,
+    tags: Mapping[str, list[HtmlElement]] | None = None,
 ) -> Meta:
-    """Everything but the body, read from the unpruned page."""
-    metas = meta_tags(root)
+    """Everything but the body, read from the unpruned page. ``tags``: the page's ``meta``,
+    ``link`` and ``time`` elements by tag (:func:`newsclean.html.dom.by_tag`), else walks find them."""
+    tags = tags if tags is not None else by_tag(root, ("meta", "link", "time"))
+    metas = meta_tags(root, tags["meta"])
     ld = ld or {}
     out = Meta()
     # URL: canonical, og:url, else the URL given.
     canonical = None
-    for link in root.iter("link"):
+    for link in tags["link"]:
         if (link.get("rel") or "").strip().lower() == "canonical" and (link.get("href") or "").strip():
             canonical = link.get("href", "").strip()
             break
@@ -283,7 +287,7 @@ def extract(
     out.published = _date_from(root, _xp(profile, "published"), metas, PUBLISHED_META, ld.get("datePublished"))
     out.modified = _date_from(root, _xp(profile, "modified"), metas, MODIFIED_META, ld.get("dateModified"))
     if out.published is None:
-        out.published = _time_element(root)
+        out.published = _time_element(tags["time"])
     # Section.
     out.section = first_text(root, _xp(profile, "section")) or metas.get("article:section") or text_of(
         ld.get("articleSection")
@@ -311,8 +315,8 @@ def _date_from(
     return parse_date(text_of(ld_value))
 
 
-def _time_element(root: HtmlElement) -> str | None:
-    for t in root.iter("time"):
+def _time_element(times: Iterable[HtmlElement]) -> str | None:
+    for t in times:
         got = parse_date(t.get("datetime") or t.text_content())
         if got:
             return got

@@ -12,10 +12,10 @@ from ..blocks import PARAGRAPH, Block, clean_line
 from ..decode import decode, utf8_source
 from ..strip import HTML_CHAIN, Context, run_chain
 from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
-from .dom import HtmlElement, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
+from .dom import HtmlElement, by_tag, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
 from .jsonld import article_object
 from .locate import locate, with_siblings
-from .xpath import evaluate, first_elements
+from .xpath import evaluate, first_elements, know_metas
 
 try:
     from ..sites import detect as _detect
@@ -112,9 +112,11 @@ def extract_html(
             source=source, status="skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
             error=f"TooManyElements: {elements} elements > {limits.MAX_ELEMENTS} (newsclean.limits.MAX_ELEMENTS)",
         )
-    ld = article_object(root)
+    tags = by_tag(root)  # one walk for the meta, link, script and time elements read below
+    know_metas(root, tags["meta"])
+    ld = article_object(root, tags["script"])
     profile = detect_profile(root, url)
-    meta = metadata.extract(root, url=url, profile=profile, ld=ld)
+    meta = metadata.extract(root, url=url, profile=profile, ld=ld, tags=tags)
     prune(root)
     container: HtmlElement | None = None
     blocks: list[Block] = []

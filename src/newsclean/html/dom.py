@@ -176,6 +176,19 @@ def _tokens_of(value: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# The elements the metadata and JSON-LD readers take from the unpruned page, by tag.
+PAGE_TAGS = ("meta", "link", "script", "time")
+
+
+def by_tag(root: HtmlElement, tags: tuple[str, ...] = PAGE_TAGS) -> dict[str, list[HtmlElement]]:
+    """The elements of each tag in ``tags``, in document order: one walk of the page in C
+    instead of one per tag (each walk touches every node: ~90 µs on a large portal page)."""
+    out: dict[str, list[HtmlElement]] = {t: [] for t in tags}
+    for el in root.iter(*tags):
+        out[el.tag].append(el)
+    return out
+
+
 def tokens(el: HtmlElement) -> frozenset[str]:
     """The words of an element's class and id (``article_body`` → article_body, article, body)."""
     cls = el.get("class")
@@ -202,7 +215,10 @@ def drop(el: HtmlElement) -> None:
 
 # The elements that carry an attribute ``is_hidden`` reads. Attribute steps are one cheap pass in
 # libxml2; ``//*[@hidden or ...]`` would test every element's attributes through the XPath engine.
-_HIDING_ATTRS = etree.XPath("//@hidden/.. | //@aria-hidden/.. | //@style/..")
+# ``/descendant::*/@x`` rather than ``//@x``: libxml2 lists the elements only, not every node.
+_HIDING_ATTRS = etree.XPath(
+    "/descendant::*/@hidden/.. | /descendant::*/@aria-hidden/.. | /descendant::*/@style/.."
+)
 
 
 # The tag hidden elements get before one ``strip_elements`` removes them all (not an HTML name).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
@@ -51,10 +51,11 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return set()
 
 
-def article_object(root: HtmlElement) -> dict[str, Any] | None:
-    """The page's JSON-LD article (NewsArticle/Article, also inside ``@graph``), or None."""
+def article_object(root: HtmlElement, scripts: Iterable[HtmlElement] | None = None) -> dict[str, Any] | None:
+    """The page's JSON-LD article (NewsArticle/Article, also inside ``@graph``), or None.
+    ``scripts``: the page's ``<script>`` elements when the caller has them (else a walk finds them)."""
     best: dict[str, Any] | None = None
-    for script in root.iter("script"):
+    for script in root.iter("script") if scripts is None else scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         data = _load(script.text or "")

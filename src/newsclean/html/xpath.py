@@ -290,6 +290,12 @@ def page_index(node: etree._Element) -> PageIndex:
     return index
 
 
+def know_metas(root: etree._Element, metas: Iterable[etree._Element]) -> None:
+    """Give the page's index its ``<meta>`` elements from a walk the caller already made (the
+    tree as parsed: ``//meta[...]/@content`` plans still skip those dropped since)."""
+    page_index(root).metas = [m for m in metas if m.get("content") is not None]
+
+
 def _attached(el: etree._Element, root: etree._Element) -> bool:
     """True when ``el`` is ``root`` or below it (not in a dropped subtree)."""
     top = el
