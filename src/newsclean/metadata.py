@@ -19,7 +19,7 @@ from lxml import etree
 from . import publishers, regexcache, saferegex
 from .article import Reporter
 from .dates import parse_date
-from .html.dom import HtmlElement, by_tag, vocabulary
+from .html.dom import Element, by_tag, text_content, vocabulary
 from .html.jsonld import people, text_of
 from .html.xpath import all_texts, first_text
 
@@ -82,7 +82,7 @@ class Meta:
         }
 
 
-def meta_tags(root: HtmlElement, metas: Iterable[HtmlElement] | None = None) -> dict[str, str]:
+def meta_tags(root: Element, metas: Iterable[Element] | None = None) -> dict[str, str]:
     """``<meta name|property|itemprop=... content=...>`` as a dict (first value wins; keys lowercased).
     ``metas``: the page's ``<meta>`` elements when the caller has them (else a walk finds them)."""
     out: dict[str, str] = {}
@@ -228,12 +228,12 @@ def merge_reporters(*groups: Sequence[Reporter]) -> list[Reporter]:
 
 
 def extract(
-    root: HtmlElement,
+    root: Element,
     *,
     url: str | None,
     profile: Any = None,
     ld: dict[str, Any] | None = None,
-    tags: Mapping[str, list[HtmlElement]] | None = None,
+    tags: Mapping[str, list[Element]] | None = None,
 ) -> Meta:
     """Everything but the body, read from the unpruned page. ``tags``: the page's ``meta``,
     ``link`` and ``time`` elements by tag (:func:`newsclean.html.dom.by_tag`), else walks find them."""
@@ -281,7 +281,7 @@ def extract(
         title = metas.get("og:title") or metas.get("twitter:title") or text_of(ld.get("headline"))
     out.title = clean_title(title, site_names)
     t = next(root.iter("title"), None)  # C-level tag match; find(".//title") walks in Python
-    out.page_title = clean_title(t.text_content(), site_names) if t is not None else None
+    out.page_title = clean_title(text_content(t), site_names) if t is not None else None
     out.subtitle = first_text(root, _xp(profile, "subtitle")) or text_of(ld.get("alternativeHeadline"))
     # Dates.
     out.published = _date_from(root, _xp(profile, "published"), metas, PUBLISHED_META, ld.get("datePublished"))
@@ -302,7 +302,7 @@ def extract(
 
 
 def _date_from(
-    root: HtmlElement, exprs: tuple[str, ...], metas: dict[str, str], keys: tuple[str, ...], ld_value: Any
+    root: Element, exprs: tuple[str, ...], metas: dict[str, str], keys: tuple[str, ...], ld_value: Any
 ) -> str | None:
     for expr in exprs:
         got = parse_date(first_text(root, (expr,)))
@@ -315,15 +315,15 @@ def _date_from(
     return parse_date(text_of(ld_value))
 
 
-def _time_element(times: Iterable[HtmlElement]) -> str | None:
+def _time_element(times: Iterable[Element]) -> str | None:
     for t in times:
-        got = parse_date(t.get("datetime") or t.text_content())
+        got = parse_date(t.get("datetime") or text_content(t))
         if got:
             return got
     return None
 
 
-def first_heading(root: HtmlElement) -> str | None:
+def first_heading(root: Element) -> str | None:
     """The first ``<h1>`` long enough to be a headline (the last resort before ``<title>``)."""
     return _h1(root)
 
@@ -344,9 +344,9 @@ def date_line(blocks: Sequence[Any]) -> str | None:
     return None
 
 
-def _h1(root: HtmlElement) -> str | None:
+def _h1(root: Element) -> str | None:
     for h in root.iter("h1"):
-        text = " ".join(h.text_content().split())
+        text = " ".join(text_content(h).split())
         if len(text) >= 8:
             return text
     return None
@@ -396,11 +396,11 @@ def _byline_values(values: Sequence[str]) -> set[str]:
     return {distinct[k] for k in sorted(hits) if _BYLINE_CLASS.search(distinct[k])}
 
 
-def names_modified(root: HtmlElement) -> bool:
+def names_modified(root: Element) -> bool:
     """Whether the page's text may hold a label :func:`labelled_dates` reads as "modified"
     (수정, 최종 수정, 업데이트, Updated in any case). The text is joined in C without
     separators, so a label that the spaced join of ``itertext`` shows is in it too."""
-    text = root.text_content()
+    text = text_content(root)
     return "수정" in text or "업데이트" in text or "updated" in text.lower()
 
 
@@ -424,18 +424,18 @@ def labelled_dates(text: str) -> tuple[str | None, str | None]:
 _TITLE_CLASS = r"(?<![a-z])(?:title|headline|subject|tit|head_line)(?![a-z])"  # only pages with no title
 
 
-def _title_like(el: HtmlElement) -> bool:
+def _title_like(el: Element) -> bool:
     if el.tag in _HEADINGS:
         return True
     label = f"{el.get('class') or ''} {el.get('id') or ''}"
     return bool(label.strip()) and bool(regex.search(_TITLE_CLASS, label, regex.IGNORECASE))
 
 
-def title_near(container: HtmlElement) -> str | None:
+def title_near(container: Element) -> str | None:
     """The headline of a page with no metadata: a heading opening the container, or the last
     heading (or title-classed box) before it."""
     for el in container.iter(*_HEADINGS):
-        text = " ".join(el.text_content().split())
+        text = " ".join(text_content(el).split())
         if len(text) >= 6:
             return text
         break
@@ -452,13 +452,13 @@ def title_near(container: HtmlElement) -> str | None:
         if isinstance(h.tag, str) and h not in chain and _title_like(h):
             candidates.append(h)
     for h in reversed(candidates):
-        text = " ".join(h.text_content().split())
+        text = " ".join(text_content(h).split())
         if 6 <= len(text) <= 200:
             return text
     return None
 
 
-def bylines_in_dom(root: HtmlElement) -> list[Reporter]:
+def bylines_in_dom(root: Element) -> list[Reporter]:
     """Reporters from byline-classed elements (``p.repoter``, ``span.byline`` ...) anywhere on the page."""
     chrome = vocabulary().chrome_tokens
     from .html.dom import tokens
@@ -472,7 +472,7 @@ def bylines_in_dom(root: HtmlElement) -> list[Reporter]:
     # The elements whose class or id value names a byline (a word never spans the space
     # between the two in "class id", so testing each value alone is the same), in document
     # order: an element's two values come one after the other.
-    elements: list[HtmlElement] = []
+    elements: list[Element] = []
     for value in values:
         if value in named:
             el = value.getparent()
@@ -481,7 +481,7 @@ def bylines_in_dom(root: HtmlElement) -> list[Reporter]:
     for el in elements:
         if tokens(el) & chrome:
             continue
-        text = " ".join(el.text_content().split())
+        text = " ".join(text_content(el).split())
         if not text or len(text) > 200:
             continue
         out = merge_reporters(out, parse_credit(text))

@@ -18,6 +18,7 @@ from newsclean.html.dom import (
     is_hidden,
     parse,
     prune,
+    text_content,
     vocabulary,
 )
 
@@ -79,3 +80,27 @@ def test_prune_leaves_the_text_of_dropping_one_by_one(path: Path | None) -> None
         for gone in ("메뉴", "숨은", "숨김", "아이콘", "안 보임", "옆", "발"):
             assert gone not in text
         assert not list(ours.iter("newsclean-drop"))
+
+
+@pytest.mark.parametrize("path", PAGES[::3], ids=lambda p: p.name)
+def test_drop_and_text_content_match_lxml_html(path: Path) -> None:
+    """The tree is plain lxml.etree; ``drop`` and ``text_content`` do what lxml.html's
+    ``drop_tree`` and ``text_content`` did (tails join the previous sibling or the parent)."""
+    import lxml.html
+
+    text = decode(path.read_bytes()).text
+    ours = parse(text)
+    theirs = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    assert ours is not None
+    ours_els = [el for el in ours.iter() if isinstance(el.tag, str)]
+    theirs_els = [el for el in theirs.iter() if isinstance(el.tag, str)]
+    assert [e.tag for e in ours_els] == [e.tag for e in theirs_els]
+    for a, b in list(zip(ours_els, theirs_els, strict=True))[::5]:
+        assert text_content(a) == b.text_content()
+    # Drop every 9th element still in the tree (its tail, if any, stays in place).
+    for i, (a, b) in enumerate(zip(ours_els, theirs_els, strict=True)):
+        if i % 9 == 4 and a.getparent() is not None and b.getparent() is not None:
+            drop(a)
+            b.drop_tree()
+    assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
+    assert text_content(ours) == theirs.text_content()

@@ -12,7 +12,7 @@ from ..blocks import PARAGRAPH, Block, clean_line
 from ..decode import decode, utf8_source
 from ..strip import HTML_CHAIN, Context, run_chain
 from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
-from .dom import HtmlElement, by_tag, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
+from .dom import Element, by_tag, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
 from .jsonld import article_object
 from .locate import locate, with_siblings
 from .xpath import evaluate, first_elements, know_metas
@@ -29,7 +29,7 @@ HEAD_BLOCKS = 6
 __all__ = ["extract_html"]
 
 
-def detect_profile(root: HtmlElement, url: str | None) -> Any:
+def detect_profile(root: Element, url: str | None) -> Any:
     """The site profile of the page, or None (a broken profile set never stops extraction)."""
     if _detect is None:
         return None
@@ -39,25 +39,25 @@ def detect_profile(root: HtmlElement, url: str | None) -> Any:
         return None
 
 
-def _profile_blocks(root: HtmlElement, profile: Any) -> tuple[HtmlElement | None, list[Block]]:
+def _profile_blocks(root: Element, profile: Any) -> tuple[Element | None, list[Block]]:
     """The profile's container(s) → blocks, after its chrome is dropped and its captions marked."""
     for expr in getattr(profile, "drop", ()) or ():
         for el in evaluate(root, expr):
-            if isinstance(el, HtmlElement):
+            if isinstance(el, etree._Element):
                 drop(el)
     for expr in getattr(profile, "caption", ()) or ():
         for el in evaluate(root, expr):
-            if isinstance(el, HtmlElement):
+            if isinstance(el, etree._Element):
                 el.set(CAPTION_MARK, "1")
     els = first_elements(root, getattr(profile, "body", ()) or ())
     # Nested matches (a container and its own child) would repeat text: keep the outermost.
     chosen = [el for el in els if not any(anc in els for anc in el.iterancestors())]
     blocks: list[Block] = []
     for el in chosen:
-        if isinstance(el, HtmlElement):
+        if isinstance(el, etree._Element):
             mark_photo_boxes(el)
             blocks.extend(blockify(el))
-    first = chosen[0] if chosen and isinstance(chosen[0], HtmlElement) else None
+    first = chosen[0] if chosen and isinstance(chosen[0], etree._Element) else None
     return first, blocks
 
 
@@ -118,7 +118,7 @@ def extract_html(
     profile = detect_profile(root, url)
     meta = metadata.extract(root, url=url, profile=profile, ld=ld, tags=tags)
     prune(root)
-    container: HtmlElement | None = None
+    container: Element | None = None
     blocks: list[Block] = []
     if profile is not None:
         container, blocks = _profile_blocks(root, profile)
@@ -154,7 +154,7 @@ def extract_html(
     return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=info, entities=entities)
 
 
-def _fill_from_page(meta: Any, root: HtmlElement, container: HtmlElement | None, blocks: list[Block]) -> None:
+def _fill_from_page(meta: Any, root: Element, container: Element | None, blocks: list[Block]) -> None:
     """Title and dates that no metadata gave, from the visible page."""
     from .. import metadata
 

@@ -9,7 +9,7 @@ Captions (``figcaption``, caption classes) become ``caption`` blocks.
 from __future__ import annotations
 
 from ..blocks import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block, clean_line
-from .dom import HtmlElement, tokens, vocabulary
+from .dom import Element, text_content, tokens, vocabulary
 
 BLOCK_TAGS = frozenset(
     (
@@ -22,7 +22,7 @@ BLOCK_TAGS = frozenset(
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
-def kind_of(el: HtmlElement) -> str | None:
+def kind_of(el: Element) -> str | None:
     """The block kind an element gives the text inside it, if it is special."""
     tag = el.tag
     if tag == "figcaption" or tag == "caption" or el.get(CAPTION_MARK):
@@ -38,7 +38,7 @@ def kind_of(el: HtmlElement) -> str | None:
     return None
 
 
-def _label(el: HtmlElement) -> str:
+def _label(el: Element) -> str:
     ident = el.get("id")
     if ident:
         return f"{el.tag}#{ident}"
@@ -49,7 +49,7 @@ def _label(el: HtmlElement) -> str:
     return str(el.tag)
 
 
-def blockify(container: HtmlElement) -> list[Block]:
+def blockify(container: Element) -> list[Block]:
     """Walk ``container`` in document order with an explicit stack and emit blocks."""
     out: list[Block] = []
     # The open run of text: its lines (split at <br>), each as its parts and its characters in links.
@@ -82,7 +82,7 @@ def blockify(container: HtmlElement) -> list[Block]:
             link_chars[-1] += len(text.strip())
 
     # Stack items: (element, None) to enter it, (element, (is_block, special)) to leave it.
-    stack: list[tuple[HtmlElement, tuple[bool, str | None] | None]] = [(container, None)]
+    stack: list[tuple[Element, tuple[bool, str | None] | None]] = [(container, None)]
     while stack:
         el, leaving = stack.pop()
         tag = el.tag
@@ -133,7 +133,7 @@ CAPTION_MARK = "data-nc-caption"
 MAX_CAPTION_CHARS = 300
 
 
-def _small(img: HtmlElement) -> bool:
+def _small(img: Element) -> bool:
     """An icon or a spacer, not a photo (width or height under 60 pixels)."""
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip().removesuffix("px")
@@ -142,22 +142,22 @@ def _small(img: HtmlElement) -> bool:
     return False
 
 
-def mark_photo_boxes(container: HtmlElement) -> int:
+def mark_photo_boxes(container: Element) -> int:
     """Mark the text next to a photo as a caption (photo + caption boxes no class names).
 
     The box is the nearest ancestor of an ``<img>`` (below the container) that has any text; it
     is a caption when that text is short and at most half of the container's text.
     """
-    total = len(container.text_content())
+    total = len(text_content(container))
     marked = 0
-    seen: set[HtmlElement] = set()
+    seen: set[Element] = set()
     for img in container.iter("img"):
         if _small(img):
             continue
         box = img.getparent()
         while box is not None and box is not container and box not in seen:
             seen.add(box)
-            text = " ".join(box.text_content().split())
+            text = " ".join(text_content(box).split())
             if text:
                 if len(text) <= MAX_CAPTION_CHARS and len(text) * 2 <= total:
                     box.set(CAPTION_MARK, "1")

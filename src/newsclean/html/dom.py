@@ -4,27 +4,38 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
-import lxml.html
 from lxml import etree
-from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
 from ..resources import load_json
 
+# The tree is made of plain ``lxml.etree`` elements: the ``lxml.html`` element classes are
+# Python subclasses (slower to create and free for every element the code touches, ~20 % in
+# element-heavy loops) and ``lxml.html`` costs ~6 ms to import. What this package used from them
+# is here: :func:`text_content` and :func:`drop`.
+Element: TypeAlias = etree._Element
+
 _OPTIONS = {"remove_comments": True, "remove_pis": True, "no_network": True, "recover": True, "huge_tree": True}
-PARSER = lxml.html.HTMLParser(**_OPTIONS)
+PARSER = etree.HTMLParser(**_OPTIONS)
 # For bytes known to be UTF-8: the encoding is given, so no <meta> or XML declaration in the
 # page can switch it.
-UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", **_OPTIONS)
-# Every element is an HtmlElement, chosen in C: lxml.html's own lookup calls Python for each
-# element proxy made (per-tag classes like FormElement, which nothing here uses).
-for _parser in (PARSER, UTF8_PARSER):
-    _parser.set_element_class_lookup(
-        etree.ElementDefaultClassLookup(
-            element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
-        )
-    )
+UTF8_PARSER = etree.HTMLParser(encoding="utf-8", **_OPTIONS)
+_STRING = etree.XPath("string()", smart_strings=False)
+
+
+def text_content(el: Element) -> str:
+    """The text of ``el`` and everything in it (``lxml.html``'s ``text_content``)."""
+    return str(_STRING(el))
+
+
+def document(data: str | bytes, parser: etree.HTMLParser = PARSER) -> Element:
+    """The root of the page ``data`` (``lxml.html.document_fromstring``)."""
+    root = etree.fromstring(data, parser)
+    if root is None:
+        raise etree.ParserError("Document is empty")
+    return root
+
 # Linear patterns (no nested repeats): the stdlib ``re`` is enough and cheaper to import.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 # Control characters and non-characters; compiled by ``re`` (and cached) only when a page has one.
@@ -89,7 +100,7 @@ def bytes_xml_safe(data: bytes, encoding: str) -> bool:
     return not any(c in data for c in _CONTROL_BYTE_STRINGS)
 
 
-def parse(text: str, xml_safe: bool = False, utf8: bytes | None = None) -> HtmlElement | None:
+def parse(text: str, xml_safe: bool = False, utf8: bytes | None = None) -> Element | None:
     """Parse decoded HTML; None when there is nothing to parse. ``xml_safe``: the caller knows
     the text holds no character XML forbids (see :func:`bytes_xml_safe`). ``utf8``: the bytes
     the text was strictly decoded from as UTF-8 (see :func:`newsclean.decode.utf8_source`):
@@ -106,17 +117,17 @@ def parse(text: str, xml_safe: bool = False, utf8: bytes | None = None) -> HtmlE
     return _parse_with(PARSER, text, text)
 
 
-def _parse_with(parser: etree.HTMLParser, data: str | bytes, text: str) -> HtmlElement | None:
+def _parse_with(parser: etree.HTMLParser, data: str | bytes, text: str) -> Element | None:
     """Parse ``data`` (``text``, or the bytes it was decoded from) and note what the log says."""
     global _last_parse
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = document(data, parser)
         log = parser.error_log
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in log):
             # Nested deeper than libxml2 allows: it dropped the rest. Flatten and parse again.
             from .depth import flatten_deep
 
-            root = lxml.html.document_fromstring(flatten_deep(text), parser=PARSER)
+            root = document(flatten_deep(text))
             log = PARSER.error_log
     except (etree.ParserError, ValueError):
         return None
@@ -130,7 +141,7 @@ def _parse_with(parser: etree.HTMLParser, data: str | bytes, text: str) -> HtmlE
 # level, so a log that long may have lost some: then the page's ids are unknown.
 _LOG_CAP = 100
 _ID_MESSAGE = ("ID ", " already defined")
-_last_parse: tuple[HtmlElement, frozenset[str] | None] | None = None
+_last_parse: tuple[Element, frozenset[str] | None] | None = None
 
 
 def _redefined(log: etree._ListErrorLog) -> frozenset[str]:
@@ -151,9 +162,7 @@ def _ids_defined_twice(log: etree._ListErrorLog) -> frozenset[str] | None:
 @cache
 def _id_log_works() -> bool:
     """Whether this libxml2 logs repeated ids the way :func:`_redefined` reads them."""
-    lxml.html.document_fromstring(
-        '<p id="a b">1</p><p id="a b">2</p><p id="가">3</p><p id="가">4</p><p id="c">5</p>', parser=PARSER
-    )
+    document('<p id="a b">1</p><p id="a b">2</p><p id="가">3</p><p id="가">4</p><p id="c">5</p>')
     return _redefined(PARSER.error_log) == {"a b", "가"}
 
 
@@ -180,16 +189,16 @@ def _tokens_of(value: str) -> frozenset[str]:
 PAGE_TAGS = ("meta", "link", "script", "time")
 
 
-def by_tag(root: HtmlElement, tags: tuple[str, ...] = PAGE_TAGS) -> dict[str, list[HtmlElement]]:
+def by_tag(root: Element, tags: tuple[str, ...] = PAGE_TAGS) -> dict[str, list[Element]]:
     """The elements of each tag in ``tags``, in document order: one walk of the page in C
     instead of one per tag (each walk touches every node: ~90 µs on a large portal page)."""
-    out: dict[str, list[HtmlElement]] = {t: [] for t in tags}
+    out: dict[str, list[Element]] = {t: [] for t in tags}
     for el in root.iter(*tags):
         out[el.tag].append(el)
     return out
 
 
-def tokens(el: HtmlElement) -> frozenset[str]:
+def tokens(el: Element) -> frozenset[str]:
     """The words of an element's class and id (``article_body`` → article_body, article, body)."""
     cls = el.get("class")
     ident = el.get("id")
@@ -198,19 +207,28 @@ def tokens(el: HtmlElement) -> frozenset[str]:
     return _tokens_of(f"{cls or ''} {ident or ''}")
 
 
-def is_hidden(el: HtmlElement) -> bool:
+def is_hidden(el: Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
     return bool(style and _DISPLAY_NONE.search(style))
 
 
-def drop(el: HtmlElement) -> None:
-    """Remove an element but keep its tail text (an ad script inside a word joins the word)."""
+def drop(el: Element) -> None:
+    """Remove an element but keep its tail text (an ad script inside a word joins the word):
+    the tail joins the previous sibling's tail or the parent's text (``lxml.html``'s
+    ``drop_tree``)."""
     parent = el.getparent()
     if parent is None:
         return
-    el.drop_tree()
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + tail
+        else:
+            previous.tail = (previous.tail or "") + tail
+    parent.remove(el)
 
 
 # The elements that carry an attribute ``is_hidden`` reads. Attribute steps are one cheap pass in
@@ -225,7 +243,7 @@ _HIDING_ATTRS = etree.XPath(
 _DOOMED = "newsclean-drop"
 
 
-def prune(root: HtmlElement) -> None:
+def prune(root: Element) -> None:
     """Drop non-text elements, page furniture and hidden nodes, in place (the search runs in C).
 
     Removal is ``strip_elements`` (one pass in C, tails kept) rather than ``drop`` per element,
@@ -247,13 +265,13 @@ def prune(root: HtmlElement) -> None:
         etree.strip_elements(root, _DOOMED, with_tail=False)
 
 
-def drop_chrome_inside(container: HtmlElement) -> int:
+def drop_chrome_inside(container: Element) -> int:
     """Drop boxes inside the article container whose class/id names them chrome or hidden text.
 
     A box holding most of the container's text is kept (a badly named wrapper, not a widget).
     """
     voc = vocabulary()
-    total = len(container.text_content()) or 1
+    total = len(text_content(container)) or 1
     doomed = []
     for el in container.iterdescendants():
         if not isinstance(el.tag, str):
@@ -267,12 +285,12 @@ def drop_chrome_inside(container: HtmlElement) -> int:
     for el in doomed:
         if el.getparent() is None or _detached(el, container):
             continue
-        if len(el.text_content()) > 0.5 * total:
+        if len(text_content(el)) > 0.5 * total:
             continue
         drop(el)
         n += 1
     return n
 
 
-def _detached(el: HtmlElement, container: HtmlElement) -> bool:
+def _detached(el: Element, container: Element) -> bool:
     return all(anc is not container for anc in el.iterancestors())

@@ -8,7 +8,7 @@ from typing import Any
 
 import regex
 
-from .dom import HtmlElement
+from .dom import Element
 
 ARTICLE_TYPES = frozenset(
     {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -51,7 +51,7 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return set()
 
 
-def article_object(root: HtmlElement, scripts: Iterable[HtmlElement] | None = None) -> dict[str, Any] | None:
+def article_object(root: Element, scripts: Iterable[Element] | None = None) -> dict[str, Any] | None:
     """The page's JSON-LD article (NewsArticle/Article, also inside ``@graph``), or None.
     ``scripts``: the page's ``<script>`` elements when the caller has them (else a walk finds them)."""
     best: dict[str, Any] | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .. import regexcache
 from .blockify import BLOCK_TAGS
-from .dom import HtmlElement, tokens, vocabulary
+from .dom import Element, tokens, vocabulary
 
 _KOREAN_END = regexcache.compile(r"(?:[다요죠까])[.!?]|[가-힣][.!?][\"'”’」』)]?(?=\s|$)")
 MIN_UNIT_CHARS = 20
@@ -30,17 +30,17 @@ def _unit_score(text: str, link_chars: int) -> float:
     return score * (1.0 - density)
 
 
-def locate(root: HtmlElement) -> HtmlElement | None:
+def locate(root: Element) -> Element | None:
     """The element most likely to hold the article body, or None."""
     voc = vocabulary()
     nodes = [el for el in root.iter() if isinstance(el.tag, str)]
     if not nodes:
         return None
-    inline_text: dict[HtmlElement, list[str]] = {}
-    inline_links: dict[HtmlElement, int] = {}
-    total_len: dict[HtmlElement, int] = {}
-    link_len: dict[HtmlElement, int] = {}
-    score: dict[HtmlElement, float] = {}
+    inline_text: dict[Element, list[str]] = {}
+    inline_links: dict[Element, int] = {}
+    total_len: dict[Element, int] = {}
+    link_len: dict[Element, int] = {}
+    score: dict[Element, float] = {}
     # Children come after their parents in document order: walk it backwards (bottom-up).
     for el in reversed(nodes):
         parts = [el.text or ""]
@@ -78,9 +78,9 @@ def locate(root: HtmlElement) -> HtmlElement | None:
             inline_links[el] = links
     if not score:
         return None
-    best: HtmlElement | None = None
+    best: Element | None = None
     best_score = 0.0
-    weighted: dict[HtmlElement, float] = {}
+    weighted: dict[Element, float] = {}
     for el, s in score.items():
         if el.tag in ("html", "body"):
             s *= 0.5
@@ -98,7 +98,7 @@ def locate(root: HtmlElement) -> HtmlElement | None:
     return _descend(best, weighted)
 
 
-def with_siblings(best: HtmlElement) -> list[HtmlElement]:
+def with_siblings(best: Element) -> list[Element]:
     """The container and its siblings of the same kind that also hold body text.
 
     An article split over several boxes (``div.par`` × 3 around photos) keeps all of them.
@@ -119,11 +119,11 @@ def with_siblings(best: HtmlElement) -> list[HtmlElement]:
     return out
 
 
-def _sentences(el: HtmlElement) -> int:
+def _sentences(el: Element) -> int:
     return len(_KOREAN_END.findall(" ".join(el.itertext())))
 
 
-def _descend(best: HtmlElement, weighted: dict[HtmlElement, float]) -> HtmlElement:
+def _descend(best: Element, weighted: dict[Element, float]) -> Element:
     while True:
         top = weighted.get(best, 0.0)
         child_best = None

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from .dom import HtmlElement, ids_defined_twice
+from .dom import Element, ids_defined_twice
 
 # A class-token test as profiles spell it; a cheap substring test in front lets libxml2 skip
 # the string building for the (many) elements that cannot match.
@@ -305,7 +305,7 @@ def _attached(el: etree._Element, root: etree._Element) -> bool:
     return top is root
 
 
-def _run(plan: _Plan, node: HtmlElement) -> object:
+def _run(plan: _Plan, node: Element) -> object:
     if plan.anchor_id is not None:
         index = page_index(node)
         found = index.by_id(plan.anchor_id)
@@ -349,7 +349,7 @@ def matches(node: etree._Element, expr: str) -> bool:
     return len(result) > 0 if isinstance(result, list) else bool(result)
 
 
-def evaluate(node: HtmlElement, expr: str) -> list[object]:
+def evaluate(node: Element, expr: str) -> list[object]:
     """The results of one expression as a list (never raises)."""
     plan = _plan(expr)
     if plan is None:
@@ -365,7 +365,7 @@ def evaluate(node: HtmlElement, expr: str) -> list[object]:
     return [result]
 
 
-def first_elements(node: HtmlElement, exprs: Iterable[str]) -> list[etree._Element]:
+def first_elements(node: Element, exprs: Iterable[str]) -> list[etree._Element]:
     """The elements of the first expression that selects any element."""
     for expr in exprs:
         els = [x for x in evaluate(node, expr) if isinstance(x, etree._Element)]
@@ -380,7 +380,7 @@ def as_text(item: object) -> str:
     return " ".join(str(item).split())
 
 
-def first_text(node: HtmlElement, exprs: Iterable[str]) -> str | None:
+def first_text(node: Element, exprs: Iterable[str]) -> str | None:
     """The first non-blank text (an element's text, an attribute or a string) the expressions give."""
     for expr in exprs:
         for item in evaluate(node, expr):
@@ -390,7 +390,7 @@ def first_text(node: HtmlElement, exprs: Iterable[str]) -> str | None:
     return None
 
 
-def all_texts(node: HtmlElement, exprs: Iterable[str]) -> list[str]:
+def all_texts(node: Element, exprs: Iterable[str]) -> list[str]:
     """Every non-blank text of the first expression that gives any."""
     for expr in exprs:
         texts = [t for t in (as_text(x) for x in evaluate(node, expr)) if t]

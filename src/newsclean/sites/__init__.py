@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from lxml import etree, html
+from lxml import etree
 
 from ..publishers import host_of
 from .loader import Profile, ProfileError, compiled, expand, load_profiles
@@ -139,7 +139,7 @@ def _matches(profile: Profile, page: _Page) -> bool:
     return False
 
 
-def detect(tree: html.HtmlElement | etree._Element, url: str | None = None) -> Profile | None:
+def detect(tree: etree._Element, url: str | None = None) -> Profile | None:
     """The profile of the page ``tree`` (the parsed document or its root), or None.
 
     With a URL (or the page's own og:url / canonical), the profiles of that host are tried first:
@@ -180,7 +180,9 @@ def select(node: etree._Element, exprs: Iterable[str]) -> list[object]:
 
 def _text(item: object) -> str:
     if isinstance(item, etree._Element):
-        text = item.text_content() if isinstance(item, html.HtmlElement) else "".join(item.itertext())
+        from ..html.dom import text_content  # here, not at import: newsclean.html imports this package
+
+        text = text_content(item)
     else:
         text = str(item)
     return " ".join(text.split())
@@ -209,17 +211,8 @@ def drop_chrome(node: etree._Element, profile: Profile) -> int:
         for el in found:
             if not isinstance(el, etree._Element) or el.getparent() is None:
                 continue
-            if isinstance(el, html.HtmlElement):
-                el.drop_tree()
-            else:
-                parent = el.getparent()
-                tail = el.tail
-                prev = el.getprevious()
-                parent.remove(el)
-                if tail:
-                    if prev is not None:
-                        prev.tail = (prev.tail or "") + tail
-                    else:
-                        parent.text = (parent.text or "") + tail
+            from ..html.dom import drop  # here, not at import: newsclean.html imports this package
+
+            drop(el)
             removed += 1
     return removed
