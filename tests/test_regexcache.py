@@ -165,3 +165,15 @@ def test_cli_fills_the_cache_and_gives_the_same_records(tmp_path: Path, fixtures
     assert fmt == regexcache.FORMAT and len(marshal.loads(payload)) > 20  # the patterns of the HTML path
     warm = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
     assert warm.stdout == cold.stdout and '"status": "ok"' in warm.stdout
+
+
+def test_locale_patterns_and_the_default_version_are_respected(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    regexcache.compile(r"(?L)\w+")
+    regexcache.compile(r"\w+")
+    assert [k.split(":", 2)[2] for k in regexcache._new] == [r"\w+"]  # the locale pattern is not kept
+    regexcache.save()
+    new_process(monkeypatch)
+    monkeypatch.setattr(regex, "DEFAULT_VERSION", regex.VERSION1)
+    assert regexcache._key(r"\w+", 0) not in regexcache._entries()  # another version: compiled afresh
+    v1 = regexcache.compile(r"[[a-z]--[aeiou]]+")  # a VERSION1 set operation
+    assert v1.fullmatch("bcd") is not None and v1.fullmatch("abc") is None

@@ -8,8 +8,9 @@ the parser. This module keeps those reductions (plain data: strings, numbers, by
 dicts) in a ``marshal`` file and rebuilds the patterns with that same function: ~40x cheaper
 than compiling, and no pickle, so loading runs no code but ``regex``'s own rebuild.
 
-:func:`compile` is ``regex.compile`` with that cache behind it. The cache is one file per
-``regex`` and Python version in the user's cache folder (``NEWSCLEAN_CACHE_DIR``, else
+:func:`compile` is ``regex.compile`` with that cache behind it, keyed by the pattern, its flags
+and ``regex``'s default version (locale-dependent patterns are never kept). The cache is one file
+per ``regex`` and Python version in the user's cache folder (``NEWSCLEAN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newsclean``, else ``~/.cache/newsclean``); ``NEWSCLEAN_CACHE_DIR=off``
 turns it off. Patterns compiled by a process are added to the file when the process exits.
 The cache never changes a result and never fails a caller: a missing, unreadable, foreign or
@@ -63,7 +64,8 @@ def cache_file() -> str | None:
 
 
 def _key(pattern: str, flags: int) -> str:
-    return f"{int(flags)}:{pattern}"
+    # regex's default version (V0/V1) changes what an unflagged pattern means: part of the key.
+    return f"{int(flags)}:{int(regex.DEFAULT_VERSION)}:{pattern}"
 
 
 def _reduce(compiled: regex.Pattern[str]) -> tuple[Callable[..., Any], tuple[Any, ...]]:
@@ -126,7 +128,8 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         if got is not None:
             return got
     compiled = regex.compile(pattern, flags)
-    if cache_file() is not None:
+    # A locale-dependent pattern is compiled for the locale of the moment: never kept.
+    if cache_file() is not None and not compiled.flags & regex.LOCALE:
         _remember(key, compiled)
     return compiled
 
