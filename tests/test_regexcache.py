@@ -177,3 +177,12 @@ def test_locale_patterns_and_the_default_version_are_respected(cache: Path, monk
     assert regexcache._key(r"\w+", 0) not in regexcache._entries()  # another version: compiled afresh
     v1 = regexcache.compile(r"[[a-z]--[aeiou]]+")  # a VERSION1 set operation
     assert v1.fullmatch("bcd") is not None and v1.fullmatch("abc") is None
+
+
+def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(regexcache.ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # HOME unset, no passwd entry
+    assert regexcache.cache_dir() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere")
+    assert regexcache.cache_dir() == os.path.join("/somewhere", "newsclean")

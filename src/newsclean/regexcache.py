@@ -50,7 +50,12 @@ def cache_dir() -> str | None:
     value = os.environ.get(ENV)
     if value is not None:
         return None if value.strip().lower() in OFF else value
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):  # no home folder known: no cache, never a "~" folder in the cwd
+            return None
+        base = os.path.join(home, ".cache")
     return os.path.join(base, "newsclean")
 
 
