@@ -290,10 +290,12 @@ def page_index(node: etree._Element) -> PageIndex:
     return index
 
 
-def know_metas(root: etree._Element, metas: Iterable[etree._Element]) -> None:
-    """Give the page's index its ``<meta>`` elements from a walk the caller already made (the
-    tree as parsed: ``//meta[...]/@content`` plans still skip those dropped since)."""
-    page_index(root).metas = [m for m in metas if m.get("content") is not None]
+def know_metas(root: etree._Element, metas: Iterable[etree._Element]) -> list[etree._Element]:
+    """Give the page's index its ``<meta>`` elements with a content, from a walk the caller
+    already made (the tree as parsed: ``//meta[...]/@content`` plans still skip those dropped
+    since); the list kept."""
+    kept = page_index(root).metas = [m for m in metas if m.get("content") is not None]
+    return kept
 
 
 def _attached(el: etree._Element, root: etree._Element) -> bool:
@@ -318,10 +320,9 @@ def _run(plan: _Plan, node: Element) -> object:
             return [el] if plan.rest is None else plan.rest(el)
     elif plan.meta is not None:
         index = page_index(node)
-        if index.metas is None:
-            index.metas = [m for m in index.root.iter("meta") if m.get("content") is not None]
+        metas = index.metas if index.metas is not None else know_metas(index.root, index.root.iter("meta"))
         attr, value = plan.meta
-        return [m.get("content") for m in index.metas if m.get(attr) == value and _attached(m, index.root)]
+        return [m.get("content") for m in metas if m.get(attr) == value and _attached(m, index.root)]
     elif plan.anchor is not None and plan.anchor_key is not None:
         index = page_index(node)
         found = index.anchors.get(plan.anchor_key)

@@ -178,21 +178,13 @@ def select(node: etree._Element, exprs: Iterable[str]) -> list[object]:
     return []
 
 
-def _text(item: object) -> str:
-    if isinstance(item, etree._Element):
-        from ..html.dom import text_content  # here, not at import: newsclean.html imports this package
-
-        text = text_content(item)
-    else:
-        text = str(item)
-    return " ".join(text.split())
-
-
 def first_text(node: etree._Element, exprs: Iterable[str]) -> str | None:
     """The first non-blank text (element text or attribute/string value) the expressions give."""
+    from ..html.xpath import as_text  # here, not at import: newsclean.html imports this package
+
     for expr in exprs:
         for item in select(node, (expr,)):
-            text = _text(item)
+            text = as_text(item)
             if text:
                 return text
     return None
