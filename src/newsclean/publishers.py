@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import regex
 
 from . import regexcache, saferegex
+from .holdout import off_hosts
 from .resources import load_json
 
 
@@ -24,7 +25,10 @@ class PublisherTable(NamedTuple):
 def table() -> PublisherTable:
     by_alias: dict[str, str] = {}
     by_host: dict[str, str] = {}
+    off = off_hosts()  # sites left out for evaluation: their publishers are unknown too
     for p in load_json("publishers.json")["publishers"]:
+        if off and off.intersection(h.lower() for h in p.get("hosts", [])):
+            continue
         for alias in [p["name"], *p.get("aliases", [])]:
             by_alias.setdefault(alias.lower(), p["name"])
         for host in p.get("hosts", []):

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
+from ..holdout import is_off
 from ..resources import data_names, load_json
 
 SITES_DIR = "sites"
@@ -171,7 +172,8 @@ def profiles_from(doc: Mapping[str, Any], where: str, check: bool = True) -> lis
 
 
 def site_files() -> list[str]:
-    return data_names(SITES_DIR)
+    """The profile files, less those of sites switched off for evaluation (:mod:`newsclean.holdout`)."""
+    return [n for n in data_names(SITES_DIR) if not is_off(n.removesuffix(".json"))]
 
 
 def check_unique(profiles: Iterable[Profile]) -> None:

@@ -9,6 +9,7 @@ import regex
 
 from .. import regexcache, saferegex
 from ..blocks import Block, fold
+from ..holdout import rule_is_off
 from ..resources import data_names, load_json
 from .base import Context, rule
 
@@ -74,7 +75,8 @@ def table() -> ChromeTable:
 def chrome_entries() -> list[dict[str, Any]]:
     """All phrase-table entries, file by file in name order (portals.json, sites.json ...)."""
     names = data_names("chrome")
-    return [entry for name in names for entry in load_json(f"chrome/{name}")["rules"]]
+    entries = [entry for name in names for entry in load_json(f"chrome/{name}")["rules"]]
+    return [e for e in entries if not rule_is_off(e["rule"])]
 
 
 @rule(
