@@ -175,7 +175,7 @@ def test_report_renders_in_chromium(fixtures_dir: Path, tmp_path: Path) -> None:
 
 
 def test_html_page_report_keeps_the_record_paragraphs_in_order(fixtures_dir: Path, tmp_path: Path) -> None:
-    page = fixtures_dir / "html" / "sites" / "daum-v-2023.html"
+    page = fixtures_dir / "sites" / "daum-v-2023" / "page.html"
     art, rows = explain_file(str(page), entities=False)
     assert art.ok
     assert [r.text for r in rows if r.rule is None and r.kind != "caption"] == list(art.paragraphs)

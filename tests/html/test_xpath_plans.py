@@ -15,7 +15,9 @@ from newsclean.html.xpath import descendant_steps, evaluate, matches
 from newsclean.sites import detect
 from newsclean.sites.loader import load_profiles
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+# Generic pages, and each site profile's page (fixtures/sites/<profile>/page.html).
+PAGES = sorted([*FIXTURES.glob("html/*/*.html"), *FIXTURES.glob("sites/*/page.html")])
 XPATH_FIELDS = (
     "markers",
     "body",
@@ -119,7 +121,7 @@ def _check_ids_from_log(pages: list[Path]) -> int:
 
 
 def test_ids_defined_twice_from_the_parse_log_match_a_scan_on_fixtures() -> None:
-    _check_ids_from_log(sorted(FIXTURES.glob("*/*.html")))
+    _check_ids_from_log(PAGES)
 
 
 @pytest.mark.corpus
@@ -136,7 +138,7 @@ def test_positional_steps_are_left_alone() -> None:
     assert descendant_steps("//a//text()") == "//a//text()"
 
 
-@pytest.mark.parametrize("page", sorted(FIXTURES.glob("*/*.html")), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_every_profile_expression_on_fixture_pages(page: Path) -> None:
     exprs = sorted({e for p in load_profiles() for f in XPATH_FIELDS for e in getattr(p, f)})
     root = parse(decode(page.read_bytes()).text)

@@ -66,15 +66,6 @@ def test_required_id_only_for_plain_leading_id_steps() -> None:
     assert sites.required_id("//div[@class='a']") is None
 
 
-def test_drop_chrome_keeps_tail_text() -> None:
-    tree = lxml.html.fromstring(
-        "<html><body><div id='dic_area'>앞 문장<script>x()</script>이어지는 문장</div></body></html>"
-    )
-    profile = sites.by_name()["naver-news-2020"]
-    assert sites.drop_chrome(tree, profile) == 1
-    assert tree.xpath("//*[@id='dic_area']")[0].text_content() == "앞 문장이어지는 문장"
-
-
 def test_detect_returns_none_for_unknown_pages() -> None:
     tree = lxml.html.fromstring("<html><head><title>t</title></head><body><p>본문</p></body></html>")
     assert sites.detect(tree) is None

@@ -375,9 +375,17 @@ def first_elements(node: Element, exprs: Iterable[str]) -> list[etree._Element]:
     return []
 
 
+_TEXT_AND_BREAKS = etree.XPath(".//text() | .//br")
+
+
 def as_text(item: object) -> str:
+    """An element's text (a ``<br>`` separates the words it splits: a two-line deck), or the
+    string of an attribute or string result; whitespace collapsed."""
     if isinstance(item, etree._Element):
-        return " ".join("".join(item.itertext()).split())
+        if item.find(".//br") is None:
+            return " ".join("".join(item.itertext()).split())
+        parts = _TEXT_AND_BREAKS(item)
+        return " ".join("".join(" " if isinstance(x, etree._Element) else str(x) for x in parts).split())
     return " ".join(str(item).split())
 
 

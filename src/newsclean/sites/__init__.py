@@ -1,7 +1,7 @@
 """Site profiles: which known template a page uses, and where its article, chrome and metadata are.
 
 Profiles are data (``data/sites/*.json``, see ``docs/site-profiles.md``); this module detects the
-profile of a parsed page and offers small helpers to evaluate a profile's XPath fields.
+profile of a parsed page (the HTML path evaluates the profile's XPath fields).
 
 Detection is cheap: the URL's host (or, when no URL is given, the host of the page's own
 ``og:url`` / canonical link, read from ``<head>``) narrows the candidates to the profiles of
@@ -12,7 +12,6 @@ host hit, the markers of all profiles are tried, highest priority first, and the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 from lxml import etree
@@ -27,12 +26,9 @@ __all__ = [
     "by_name",
     "compiled",
     "detect",
-    "drop_chrome",
     "expand",
-    "first_text",
     "page_host",
     "required_id",
-    "select",
 ]
 
 _SELF_URL = etree.XPath(
@@ -161,50 +157,3 @@ def detect(tree: etree._Element, url: str | None = None) -> Profile | None:
         if _matches(profile, page):
             return profile
     return None
-
-
-def select(node: etree._Element, exprs: Iterable[str]) -> list[object]:
-    """The result of the first expression in ``exprs`` that yields something (else [])."""
-    for expr in exprs:
-        try:
-            result = compiled(expr)(node)
-        except etree.XPathError:
-            continue
-        if isinstance(result, list):
-            if result:
-                return list(result)
-        elif result:
-            return [result]
-    return []
-
-
-def first_text(node: etree._Element, exprs: Iterable[str]) -> str | None:
-    """The first non-blank text (element text or attribute/string value) the expressions give."""
-    from ..html.xpath import as_text  # here, not at import: newsclean.html imports this package
-
-    for expr in exprs:
-        for item in select(node, (expr,)):
-            text = as_text(item)
-            if text:
-                return text
-    return None
-
-
-def drop_chrome(node: etree._Element, profile: Profile) -> int:
-    """Delete the elements named by ``profile.drop`` (keeping their tail text); the count removed."""
-    removed = 0
-    for expr in profile.drop:
-        try:
-            found = compiled(expr)(node)
-        except etree.XPathError:
-            continue
-        if not isinstance(found, list):
-            continue
-        for el in found:
-            if not isinstance(el, etree._Element) or el.getparent() is None:
-                continue
-            from ..html.dom import drop  # here, not at import: newsclean.html imports this package
-
-            drop(el)
-            removed += 1
-    return removed
