@@ -13,8 +13,10 @@
   waiting for their turn in the output order; outputs are yielded as soon as they are due.
 
 ``jobs == 1`` runs in this process (the time limit is a ``SIGALRM`` timer, active in the main
-thread of a POSIX process). ``jobs > 1`` forks worker processes *after* preloading Kiwi and the
-extraction modules, so every worker shares the loaded model; each worker holds one input at a
+thread of a POSIX process); Kiwi is built when the first text reaches entity extraction.
+``jobs > 1`` forks worker processes *after* preloading Kiwi and the extraction modules, so every
+worker shares the loaded model — but only once the first input has arrived: a batch with nothing
+to do (``--resume`` with every input done) loads nothing; each worker holds one input at a
 time, so the parent always knows which input a dead or stuck worker was cleaning. Inside a
 worker the same ``SIGALRM`` timer stops a slow record cleanly; a worker stuck in C code past
 ``timeout + KILL_GRACE`` seconds is killed and replaced.
@@ -23,6 +25,7 @@ worker the same ``SIGALRM`` timer stops a slow record cleanly; a worker stuck in
 from __future__ import annotations
 
 import gc
+import itertools
 import signal
 import sys
 import threading
@@ -314,6 +317,13 @@ class _Pool:
     # the loop
 
     def run(self, items: Iterator[Item]) -> Iterator[Article]:
+        # Nothing to clean (``--resume`` with every input done, an empty list): no model, no
+        # workers. The first input is pulled before anything is loaded.
+        try:
+            first = next(items)
+        except StopIteration:
+            return
+        items = itertools.chain([first], items)
         preload(self.opts.entities)
         # Objects alive now (the model, tables, modules) are shared with the workers; keep the
         # collector from touching them so the pages stay shared instead of copied on write.
