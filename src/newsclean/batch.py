@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import gc
 import itertools
+import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -150,7 +151,16 @@ def clean_many(
 
     ``window`` bounds how many inputs are in flight or buffered for ordering (default
     ``4 * jobs``). With ``jobs > 1`` on a system without ``fork``, the batch runs serially.
+    ``inputs`` must be an iterable of items: a single path or mapping (a ``str`` would be read
+    one character at a time) raises ``TypeError``, as does anything not iterable; an item of a
+    wrong type inside it is an ``error`` record like any unreadable input.
     """
+    if isinstance(inputs, str | bytes | os.PathLike | Mapping) or not isinstance(inputs, Iterable):
+        raise TypeError(
+            f"clean_many() argument 'inputs' must be an iterable of paths or mappings, not {type(inputs).__name__}"
+        )
+    if not isinstance(jobs, int) or isinstance(jobs, bool):
+        raise TypeError(f"clean_many() argument 'jobs' must be int, not {type(jobs).__name__}")
     opts = Options(entities=entities, max_bytes=max_bytes)
     if jobs > 1 and "fork" not in _start_methods():
         print("newsclean: warning: no fork on this system; running with --jobs 1", file=sys.stderr)
