@@ -130,6 +130,7 @@ def test_too_large_stdin_document_is_skipped(run_cli: RunCli) -> None:
         (b"/**", "lines"),
         ("[속보] 시청 앞 광장서 음악회".encode(), "text"),
         ("시청 앞 광장에서 음악회가 열렸다.".encode(), "text"),
+        (b"https://news.example/a/1.html", "text"),  # a dump that opens with its address
     ],
 )
 def test_auto_mode_decides_from_the_first_line(first: bytes, mode: str) -> None:

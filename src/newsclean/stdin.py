@@ -10,7 +10,7 @@
 - ``text``: the whole stream is one text dump.
 - ``auto`` (the default) decides from the first non-blank line: ``<`` starts an HTML page;
   ``{`` or a line that names a path (an existing file or folder, a name ending in an input
-  suffix, or one word with a ``/`` in it) starts a list of lines, each a JSON object or a
+  suffix, or one word with a ``/`` in it, but no URL) starts a list of lines, each a JSON object or a
   literal path; bytes that are no text (an image, a PDF) are one document, which becomes a
   ``skipped`` record; anything else is a text dump.
 
@@ -62,6 +62,8 @@ def guess_mode(first: bytes) -> str:
         return "html"  # one document; cleaning it gives the skipped record that names it
     line = os.fsdecode(first)
     one_word = len(line.split()) == 1
+    if "://" in line:  # a dump that opens with the page's address
+        return "text"
     if os.path.exists(line) or kind_of_path(line) is not None or (one_word and "/" in line):
         return "lines"
     return "text"
