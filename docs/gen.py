@@ -24,11 +24,13 @@ OUT = HERE / "_gen"
 
 # What each record field means (the schema gives types and enums; the meaning is written here).
 FIELD_DOCS: dict[str, str] = {
-    "schema_version": "Version of this record layout (bumped on incompatible changes).",
+    "schema_version": "Version of this record layout: bumped when a field is removed, renamed or changes type "
+    "or meaning incompatibly; a new field that readers may ignore (`canonical_url`) keeps it.",
     "source": "The input as given: a path, a URL or `<stdin>:N`.",
     "status": "`ok`, or why there is no article: `empty`, `error`, `timeout`, `skipped`.",
     "error": "`ExceptionType: message` when status is not `ok`.",
-    "url": "The article's URL (given, or found in the page: canonical link, `og:url`).",
+    "url": "The article's URL: the one given with the page (a WARC record's target URI), else the page's own.",
+    "canonical_url": "The page's own canonical URL (`<link rel=canonical>`, else `og:url`); null when it declares none.",
     "portal": "`naver`, `daum`, `nate` ... when the page is a portal's copy of the article.",
     "publisher": "The press's Korean name (머니투데이, 연합뉴스 ...).",
     "title": "The headline.",
@@ -185,7 +187,7 @@ def cli_page() -> str:
         md_escape(main.description or "") + "\n",
         "```text\n" + main.format_usage().strip() + "\n```\n",
         _actions_table(main),
-        "\n" + md_escape(main.epilog or "") + "\n",
+        "\n```text\n" + (main.epilog or "").rstrip() + "\n```\n",
         "\n## `newsclean explain`\n",
         md_escape(explain.description or "") + "\n",
         "```text\n" + explain.format_usage().strip() + "\n```\n",

@@ -115,3 +115,82 @@ def test_python_dash_m_entry_point(fixtures_dir: Path) -> None:
     recs = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [r["status"] for r in recs] == ["ok", "error"]
     assert "Traceback" not in proc.stderr
+
+
+def test_help_lists_subcommands_inputs_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    text = capsys.readouterr().out
+    for needle in ("newsclean explain PAGE", "crawl.warc[.gz]", "folder/", "'crawl/**/*.html'", "--stdin"):
+        assert needle in text, needle
+    for code in ("0 ", "1 ", "2 ", "130 "):
+        assert f"\n  {code}" in text, code
+    assert max(len(line) for line in text.splitlines()) <= 100
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("out.jsonl", lambda s: json.loads(s.splitlines()[0])["status"] == "ok"),
+        ("out.json", lambda s: json.loads(s)[0]["status"] == "ok"),
+        ("out.md", lambda s: s.startswith("# ")),
+        ("out.txt", lambda s: not s.startswith("{") and "머니투데이" in s),
+    ],
+)
+def test_output_format_follows_the_suffix(
+    tmp_path: Path, fixtures_dir: Path, name: str, check: Callable[[str], bool]
+) -> None:
+    out = tmp_path / name
+    assert main(["--no-entities", "-q", "-o", str(out), str(fixtures_dir / SEED)]) == 0
+    assert check(out.read_text(encoding="utf-8"))
+
+
+def test_unknown_output_suffix_is_a_usage_error(run_cli: RunCli, tmp_path: Path, fixtures_dir: Path) -> None:
+    out = tmp_path / "out.csv"
+    code, recs, err = run_cli(["--no-entities", "-o", str(out), str(fixtures_dir / SEED)])
+    assert code == 2 and recs == [] and not out.exists()
+    assert "out.csv" in err and ".jsonl" in err and "--format" in err
+    # An explicit --format is taken at its word.
+    assert main(["--no-entities", "-q", "--format", "jsonl", "-o", str(out), str(fixtures_dir / SEED)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["status"] == "ok"
+
+
+def test_terminal_gets_a_readable_view_pipes_keep_json_lines(
+    run_cli: RunCli, fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import newsclean.cli as cli
+
+    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+    assert main(["--explain", "--no-entities", str(fixtures_dir / SEED)]) == 0
+    view = capsys.readouterr().out
+    assert view.startswith("# ") and "- Publisher: 머니투데이" in view
+    assert "## Removed (" in view and "\n- `" in view
+    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: False)
+    code, recs, _ = run_cli(["--no-entities", str(fixtures_dir / SEED)])
+    assert code == 0 and recs[0]["status"] == "ok"  # JSON Lines
+
+
+def test_markdown_lists_entities_by_type(
+    run_cli: RunCli, fixtures_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--format", "markdown", str(fixtures_dir / SEED)]) == 0
+    view = capsys.readouterr().out
+    assert "## Entities" in view and "- ministry: 중소벤처기업부" in view
+
+
+def test_empty_folder_says_so(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("a", encoding="utf-8")
+    code, recs, _ = run_cli([str(tmp_path)])
+    assert code == 1 and len(recs) == 1
+    assert recs[0]["status"] == "skipped"
+    assert recs[0]["error"].startswith(f"EmptyFolder: {tmp_path}: no .html, .htm, .txt")
+
+
+def test_missing_file_of_unknown_kind_is_not_found(run_cli: RunCli, tmp_path: Path) -> None:
+    code, recs, _ = run_cli([str(tmp_path / "gone.csv")])
+    assert code == 1 and recs[0]["error"].startswith("FileNotFoundError")
+
+
+def test_explain_on_a_folder_says_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "is a folder" in err and "no such file" not in err

@@ -20,7 +20,8 @@ def test_schema_is_valid_draft_2020_12() -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 
-OPTIONAL = {"removed", "warc"}  # only with --explain / only for WARC input
+# only with --explain / only for WARC input / added within schema_version 1 (older records lack it)
+OPTIONAL = {"removed", "warc", "canonical_url"}
 
 
 def test_record_keys_match_schema_properties() -> None:

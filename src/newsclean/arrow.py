@@ -70,6 +70,7 @@ RECORD_SCHEMA = pa.schema(
         _s("status", False),
         _s("error"),
         _s("url"),
+        _s("canonical_url"),
         _s("portal"),
         _s("publisher"),
         _s("title"),

@@ -2,6 +2,11 @@
 
 All types are frozen, slotted dataclasses. ``Article.to_dict()`` gives the JSON record of
 ``schema/record.schema.json`` (schema_version 1); a test keeps the two in agreement.
+
+``schema_version`` changes when a field is removed or renamed, or its type or meaning changes
+incompatibly. A new field that readers may ignore (``canonical_url``, added in 0.2) keeps the
+version: it is always written, but not ``required`` by the schema, so records written before
+it still validate.
 """
 
 from __future__ import annotations
@@ -113,6 +118,7 @@ class Article:
     status: Status = "ok"
     error: str | None = None
     url: str | None = None
+    canonical_url: str | None = None
     portal: str | None = None
     publisher: str | None = None
     title: str | None = None
@@ -146,6 +152,7 @@ class Article:
             "status": self.status,
             "error": self.error,
             "url": self.url,
+            "canonical_url": self.canonical_url,
             "portal": self.portal,
             "publisher": self.publisher,
             "title": self.title,

@@ -13,8 +13,10 @@
   waiting for their turn in the output order; outputs are yielded as soon as they are due.
 
 ``jobs == 1`` runs in this process (the time limit is a ``SIGALRM`` timer, active in the main
-thread of a POSIX process). ``jobs > 1`` forks worker processes *after* preloading Kiwi and the
-extraction modules, so every worker shares the loaded model; each worker holds one input at a
+thread of a POSIX process); Kiwi is built when the first text reaches entity extraction.
+``jobs > 1`` forks worker processes *after* preloading Kiwi and the extraction modules, so every
+worker shares the loaded model — but only once the first input has arrived: a batch with nothing
+to do (``--resume`` with every input done) loads nothing; each worker holds one input at a
 time, so the parent always knows which input a dead or stuck worker was cleaning. Inside a
 worker the same ``SIGALRM`` timer stops a slow record cleanly; a worker stuck in C code past
 ``timeout + KILL_GRACE`` seconds is killed and replaced.
@@ -23,11 +25,13 @@ worker the same ``SIGALRM`` timer stops a slow record cleanly; a worker stuck in
 from __future__ import annotations
 
 import gc
+import itertools
+import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -147,7 +151,16 @@ def clean_many(
 
     ``window`` bounds how many inputs are in flight or buffered for ordering (default
     ``4 * jobs``). With ``jobs > 1`` on a system without ``fork``, the batch runs serially.
+    ``inputs`` must be an iterable of items: a single path or mapping (a ``str`` would be read
+    one character at a time) raises ``TypeError``, as does anything not iterable; an item of a
+    wrong type inside it is an ``error`` record like any unreadable input.
     """
+    if isinstance(inputs, str | bytes | os.PathLike | Mapping) or not isinstance(inputs, Iterable):
+        raise TypeError(
+            f"clean_many() argument 'inputs' must be an iterable of paths or mappings, not {type(inputs).__name__}"
+        )
+    if not isinstance(jobs, int) or isinstance(jobs, bool):
+        raise TypeError(f"clean_many() argument 'jobs' must be int, not {type(jobs).__name__}")
     opts = Options(entities=entities, max_bytes=max_bytes)
     if jobs > 1 and "fork" not in _start_methods():
         print("newsclean: warning: no fork on this system; running with --jobs 1", file=sys.stderr)
@@ -161,9 +174,9 @@ def clean_many(
 
 
 def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
+    """``multiprocessing.get_all_start_methods()`` without importing multiprocessing (~20 ms)
+    for a batch that may never start a worker: fork exists where ``os.fork`` does."""
+    return ["fork"] if hasattr(os, "fork") else ["spawn"]
 
 
 def _wait(objects: list[Any], timeout: float | None) -> list[Any]:
@@ -224,9 +237,7 @@ class _Pool:
     def __init__(self, jobs: int, opts: Options, timeout: float | None, window: int) -> None:
         self.jobs, self.opts, self.timeout = jobs, opts, timeout
         self.window = max(window, jobs)
-        import multiprocessing
-
-        self.ctx = multiprocessing.get_context("fork")
+        self.ctx: Any = None  # the fork context, made when the first input arrives
         self.workers: list[_Worker] = []
         self.done: dict[int, Article] = {}
 
@@ -314,6 +325,16 @@ class _Pool:
     # the loop
 
     def run(self, items: Iterator[Item]) -> Iterator[Article]:
+        # Nothing to clean (``--resume`` with every input done, an empty list): no model, no
+        # workers. The first input is pulled before anything is loaded.
+        try:
+            first = next(items)
+        except StopIteration:
+            return
+        items = itertools.chain([first], items)
+        import multiprocessing
+
+        self.ctx = multiprocessing.get_context("fork")
         preload(self.opts.entities)
         # Objects alive now (the model, tables, modules) are shared with the workers; keep the
         # collector from touching them so the pages stay shared instead of copied on write.

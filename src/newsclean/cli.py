@@ -5,8 +5,11 @@ Exit codes: 0 every record ok; 1 some record is not ok (empty, error, timeout, s
 ``--resume`` goes on from there).
 
 Inputs: files (``.txt`` text dumps, ``.html``/``.htm`` pages, ``.warc``/``.warc.gz`` crawls),
-folders, globs, and ``-`` (stdin). A progress bar goes to stderr when it is a terminal (needs
-tqdm: the ``progress`` extra), and a summary line goes to stderr at the end (``-q`` silences it).
+folders, globs, and ``-`` (stdin: see :mod:`newsclean.stdin`). A progress bar goes to stderr when
+it is a terminal (needs tqdm: the ``progress`` extra), and a summary line goes to stderr at the
+end (``-q`` silences it). Records go to stdout as JSON Lines — or, when stdout is a terminal and
+no ``--format`` is given, as a readable Markdown view — or to ``-o FILE`` in the format its
+suffix names.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import json
 import os
 import sys
 import time
@@ -27,11 +29,12 @@ from .article import STATUSES, Article
 from .batch import DEFAULT_TIMEOUT, clean_many
 from .inputs import DEFAULT_MAX_BYTES, Item, expand_items, resume_key_of_item
 from .output import FORMATS, ParquetOutput, RecordSink, Writer, done_keys, format_for
+from .stdin import MODES, read_stdin
 
 EXIT_OK, EXIT_NOT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-class _HelpFormatter(argparse.HelpFormatter):
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter, sized like ``shutil.get_terminal_size`` without importing shutil
     (which pulls in bz2, lzma and zlib: ~5 ms of every run's start-up, for help text)."""
 
@@ -56,21 +59,58 @@ def _terminal_columns() -> int:
     return columns
 
 
+EPILOG = """\
+subcommands:
+  newsclean explain PAGE [-o report.html]
+      one self-contained HTML report of PAGE: kept blocks, removed blocks
+      with their rule, entities highlighted (newsclean explain --help)
+
+inputs:
+  page.html, page.htm  an HTML page, any encoding
+  dump.txt             a text dump (a scraper's text of a page)
+  crawl.warc[.gz]      every HTML response in a WARC file (extra 'warc')
+  folder/              the files above inside it, walked in sorted order
+  'crawl/**/*.html'    a glob (quoted: newsclean expands it)
+  -                    stdin: one HTML page or text dump, or one path or
+                       JSON object {"source", "html"|"text", "url"} a line
+  Files that are no page (images, PDFs, archives) become 'skipped' records.
+
+output:
+  -o FILE takes the format its suffix names: .jsonl .json .md .txt .parquet
+  Without -o: JSON Lines on a pipe or file, a Markdown view on a terminal.
+
+exit codes:
+  0    every record ok
+  1    some record not ok (empty, error, timeout or skipped; still written)
+  2    usage error
+  130  interrupted (Ctrl-C); the records written are whole lines: --resume
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="newsclean",
         formatter_class=_HelpFormatter,
-        description="Turn Korean news pages (HTML) and text dumps into clean JSON records.",
-        epilog="Exit codes: 0 all records ok, 1 some records not ok, 2 usage error. "
-        'Stdin (\'-\'): one path per line, or JSON Lines of {"source", "html"|"text", "url"}.',
+        description="Turn Korean news pages (HTML) and text dumps into clean JSON records,\n"
+        "one record per input, in input order.",
+        epilog=EPILOG,
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.html/.htm/.txt), folders, globs, or -")
+    p.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="files (.html/.htm/.txt/.warc/.warc.gz), folders, globs, or -"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write records here instead of stdout")
     p.add_argument(
         "--format",
         choices=FORMATS,
         default=None,
-        help="output format (default: parquet when -o ends in .parquet, else jsonl)",
+        help="output format (default: from the suffix of -o; jsonl on a pipe, markdown on a terminal)",
+    )
+    p.add_argument(
+        "--stdin",
+        choices=MODES,
+        default="auto",
+        help="what '-' holds: one HTML page (html), one text dump (text), a path per line (paths: "
+        "literal, no globs), a JSON object per line (jsonl); auto (default) tells them apart",
     )
     p.add_argument("--explain", action="store_true", help="add the removed blocks (rule, text) to each record")
     p.add_argument("--no-entities", action="store_true", help="skip entity extraction (faster)")
@@ -101,31 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def read_stdin(stream: TextIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Stdin lines: a path each, or a JSON object with the document itself."""
-    for n, line in enumerate(stream, 1):
-        line = line.strip()
-        if not line:
-            continue
-        if line.startswith("{"):
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield {"source": f"<stdin>:{n}", "_error": f"JSONDecodeError: {exc}"}
-                continue
-            if isinstance(obj, dict):
-                obj.setdefault("source", f"<stdin>:{n}")
-                yield obj
-            else:
-                yield {"source": f"<stdin>:{n}", "_error": "InvalidInput: not a JSON object"}
-        else:
-            yield from expand_items([line], max_bytes=max_bytes)
-
-
-def iter_inputs(args: Sequence[str], stdin: TextIO, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def iter_inputs(
+    args: Sequence[str], stdin: TextIO, max_bytes: int = DEFAULT_MAX_BYTES, stdin_mode: str = "auto"
+) -> Iterator[Item]:
     for arg in args:
         if arg == "-":
-            yield from read_stdin(stdin, max_bytes)
+            yield from read_stdin(stdin, max_bytes, stdin_mode)
         else:
             yield from expand_items([arg], max_bytes=max_bytes)
 
@@ -180,7 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(parser, "--jobs must be at least 1")
     if args.timeout < 0 or args.max_bytes < 1:
         return _usage_error(parser, "--timeout must be >= 0 and --max-bytes >= 1")
-    fmt = format_for(args.output, args.format)
+    try:
+        fmt = format_for(args.output, args.format, terminal=_stdout_is_terminal())
+    except ValueError as exc:
+        return _usage_error(parser, str(exc))
     if args.resume and (not args.output or fmt != "jsonl"):
         return _usage_error(parser, "--resume needs -o FILE in jsonl format")
     if fmt == "parquet" and not args.output:
@@ -195,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"newsclean: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    items: Iterable[Item] = iter_inputs(args.inputs, sys.stdin, args.max_bytes)
+    items: Iterable[Item] = iter_inputs(args.inputs, sys.stdin, args.max_bytes, args.stdin)
     if args.resume:
         items = _skip_done(items, done, counts)
     bar = _progress(not args.no_progress)
@@ -243,6 +267,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if code != EXIT_OK:
         return code
     return EXIT_NOT_OK if any(counts[s] for s in STATUSES if s != "ok") else EXIT_OK
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _open_sink(path: str | None, fmt: str, explain: bool, *, append: bool) -> tuple[RecordSink, TextIO | None]:

@@ -202,6 +202,18 @@ def _replace(data: bytes, codecs_: list[str | None]) -> Decoded:
     return best or Decoded(data.decode("utf-8", "replace"), "utf-8", "replace")
 
 
+def _quiet_detector() -> None:
+    """bs4's detector logs "Some characters could not be decoded ..." through ``bs4.dammit``;
+    without a handler of the application's, Python's last-resort handler prints it on stderr.
+    A NullHandler keeps a library's chatter off the terminal (an application that configures
+    logging still receives it)."""
+    import logging
+
+    log = logging.getLogger("bs4.dammit")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
+
+
 def _detect(data: bytes) -> Decoded | None:
     """bs4's detector: tries cp949 first (the likely code page of a Korean page), then its guesses."""
     text = _strict(data, "cp949")
@@ -211,6 +223,7 @@ def _detect(data: bytes) -> Decoded | None:
         from bs4.dammit import UnicodeDammit
     except ImportError:  # pragma: no cover - bs4 is a dependency
         return None
+    _quiet_detector()
     dammit = UnicodeDammit(data, is_html=True)
     if dammit.unicode_markup is None or not dammit.original_encoding or dammit.contains_replacement_characters:
         return None

@@ -4,8 +4,11 @@ The page is cleaned as usual inside :func:`newsclean.strip.base.tracing`, which 
 block the strip rules saw, in order, and the rule that dropped each one. The report lists
 those blocks in reading order: kept blocks plainly (entities highlighted by type), removed
 blocks struck through and labelled with their rule, pieces cut from a kept block (a trailing
-byline, a dateline) struck through inside it. The record's metadata stands at the top. Inline
-CSS only: no scripts, no external resources; every piece of page text is escaped.
+byline, a dateline) struck through inside it. The record's metadata stands at the top; the
+header counts every struck-through piece (removed blocks and pieces cut from kept blocks). For
+an HTML page a last section accounts for the text outside the article container, which the
+strip rules never saw (:mod:`newsclean.explain_outside`): grouped by reason, with counts and
+samples. Inline CSS only: no scripts, no external resources; every piece of page text is escaped.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from pathlib import Path
 from . import regexcache
 from .article import Article, Entity
 from .blocks import CAPTION, Block
-from .inputs import Options, process
+from .explain_outside import OutsideGroup
+from .inputs import Options, kind_of_path, process
 from .strip.base import TraceEntry, tracing
 
 KEPT = "kept"
@@ -47,6 +51,8 @@ mark.ent{border-radius:3px;padding:0 .1rem}
 .ent-count,.ent-money,.ent-percent{background:#e3d4ff}
 .ent-date{background:#d6f0f5}
 .legend span{margin-right:.4rem;padding:0 .2rem;border-radius:3px}
+#outside{margin-top:2rem;color:#555}
+#outside q.sample{color:#777}
 """
 
 
@@ -173,6 +179,7 @@ def _meta_rows(art: Article) -> str:
         ("modified", art.modified),
         ("reporters", reporters or None),
         ("url", art.url),
+        ("canonical_url", art.canonical_url),
         ("encoding", f"{art.encoding} ({art.encoding_source})" if art.encoding else None),
         ("status", art.status + (f": {art.error}" if art.error else "")),
     ]
@@ -182,14 +189,52 @@ def _meta_rows(art: Article) -> str:
     )
 
 
-def render(art: Article, rows: Sequence[Row]) -> str:
-    """The whole report as one HTML document."""
+def _summary(rows: Sequence[Row], entities: int, outside: Sequence[OutsideGroup]) -> str:
+    """The header line: what is kept, and every struck-through piece counted by rule."""
     kept = sum(1 for r in rows if r.rule is None)
+    removed = len(rows) - kept
+    cuts = sum(len(r.cuts) for r in rows if r.rule is None)
     by_rule: dict[str, int] = {}
     for r in rows:
-        if r.rule is not None:
-            by_rule[r.rule] = by_rule.get(r.rule, 0) + 1
+        for name in [r.rule] if r.rule is not None else [c for c, _ in r.cuts]:
+            by_rule[name] = by_rule.get(name, 0) + 1
     rules_line = ", ".join(f"{escape(k)} ×{v}" for k, v in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])))
+    line = (
+        f"{_n(kept, 'block')} kept, {removed + cuts} struck through "
+        f"({_n(removed, 'block')} removed, {_n(cuts, 'piece')} cut from kept blocks"
+    )
+    line += f": {rules_line})" if rules_line else ")"
+    line += f"; {entities} entities."
+    if outside:
+        n = sum(g.count for g in outside)
+        line += f' <a href="#outside">{_n(n, "block")} outside the article container</a>: never candidates.'
+    return line
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _outside_section(groups: Sequence[OutsideGroup]) -> str:
+    if not groups:
+        return ""
+    items = "".join(
+        f'<li data-reason="{escape(g.reason)}"><span class="count">{g.count}</span> × {escape(g.label)}'
+        f' <span class="chars">({g.chars} characters)</span>: '
+        + ", ".join(f'<q class="sample">{escape(s)}</q>' for s in g.samples)
+        + "</li>"
+        for g in groups
+    )
+    return (
+        '<section id="outside"><h2>Outside the article container</h2>'
+        "<p>Text blocks of the page that were never article candidates, by reason (the strip "
+        "rules above only see the container's blocks).</p>"
+        f"<ul>{items}</ul></section>\n"
+    )
+
+
+def render(art: Article, rows: Sequence[Row], outside: Sequence[OutsideGroup] = ()) -> str:
+    """The whole report as one HTML document."""
     types = sorted({e.type for e in art.entities})
     legend = "".join(f'<span class="ent-{escape(t)}">{escape(t)}</span>' for t in types)
     body = "\n".join(render_row(r, art.entities) for r in rows)
@@ -200,11 +245,11 @@ def render(art: Article, rows: Sequence[Row]) -> str:
         f"<style>{CSS}</style></head><body>\n"
         f"<h1>newsclean explain: {escape(art.source or '')}</h1>\n"
         f'<table class="meta">{_meta_rows(art)}</table>\n'
-        f'<p class="summary">{kept} blocks kept, {len(rows) - kept} removed'
-        + (f" ({rules_line})" if rules_line else "")
-        + f"; {len(art.entities)} entities.</p>\n"
+        f'<p class="summary">{_summary(rows, len(art.entities), outside)}</p>\n'
         + (f'<p class="legend">{legend}</p>\n' if legend else "")
-        + f'<main id="blocks">\n{body}\n</main>\n</body></html>\n'
+        + f'<main id="blocks">\n{body}\n</main>\n'
+        + _outside_section(outside)
+        + "</body></html>\n"
     )
 
 
@@ -217,6 +262,16 @@ def explain_file(path: str, *, entities: bool = True) -> tuple[Article, list[Row
     with tracing() as trace:
         art = process(path, Options(entities=entities))
     return art, rows_from_trace(trace, art)
+
+
+def outside_of(path: str, art: Article, rows: Sequence[Row]) -> list[OutsideGroup]:
+    """For an HTML page that was read: its text outside the article container, by reason."""
+    if kind_of_path(path) != "html" or art.status not in ("ok", "empty"):
+        return []
+    from .explain_outside import outside_groups
+
+    seen = [r.original for r in rows] + [art.title or "", art.subtitle or "", *art.captions, *art.paragraphs]
+    return outside_groups(Path(path).read_bytes(), seen)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -238,6 +293,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return 2 if exc.code not in (0, None) else 0
     page = Path(args.page)
+    if page.is_dir():
+        print(
+            f"newsclean explain: error: {args.page} is a folder; explain takes one page "
+            "(.html, .htm or .txt): newsclean --explain FOLDER lists the removals of every page in it",
+            file=sys.stderr,
+        )
+        return 2
     if not page.is_file() or not _SAFE_SOURCE.match(args.page):
         print(f"newsclean explain: error: no such file: {args.page}", file=sys.stderr)
         return 2
@@ -245,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsclean explain: error: PAGE must be .html, .htm or .txt: {args.page}", file=sys.stderr)
         return 2
     art, rows = explain_file(str(page), entities=not args.no_entities)
-    html = render(art, rows)
+    html = render(art, rows, outside_of(str(page), art, rows))
     if args.output:
         try:
             Path(args.output).write_text(html, encoding="utf-8")

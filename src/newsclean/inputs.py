@@ -20,10 +20,12 @@ from typing import Any
 
 from . import limits
 from .article import Article, Status
+from .sniff import sniff
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+SUPPORTED = ".html, .htm, .txt, .warc or .warc.gz"
 DEFAULT_MAX_BYTES = limits.MAX_BYTES
 """Inputs larger than this (bytes of a file, characters of a JSON input) become ``skipped``."""
 
@@ -78,11 +80,13 @@ def process(item: Item, opts: Options = Options()) -> Article:
             return _process_mapping(item, source, opts)
         path = os.fspath(item)
         kind = kind_of_path(path)
+        if os.path.isdir(path):  # expand_paths yields a folder only when it holds no input
+            return Article.failure(source, "skipped", f"EmptyFolder: {path}: no {SUPPORTED} files in it")
+        if kind is None and not os.path.lexists(path):  # a missing file, whatever its name
+            return Article.failure(source, "error", f"FileNotFoundError: No such file or directory: {source}")
         if kind is None or kind == "warc":
-            why = "a WARC file is read by expand_items" if kind else "not .txt, .html or .htm"
+            why = "a WARC file is read by expand_items" if kind else f"not one of {SUPPORTED}"
             return Article.failure(source, "skipped", f"UnsupportedInput: {path}: {why}")
-        if os.path.isdir(path):
-            return Article.failure(source, "error", f"IsADirectoryError: {path}: is a folder")
         size = os.path.getsize(path)
         if size > opts.max_bytes:
             return Article.failure(source, "skipped", f"InputTooLarge: {path}: {size} bytes > {opts.max_bytes}")
@@ -90,6 +94,9 @@ def process(item: Item, opts: Options = Options()) -> Article:
             data = fh.read()
     except OSError as exc:
         return Article.failure(source, "error", f"{type(exc).__name__}: {exc.strerror or exc}: {source}")
+    binary = sniff(data)
+    if binary is not None:  # an image, a PDF, an archive under a page's name
+        return Article.failure(source, "skipped", f"{binary.error()}: {path}")
     if kind == "text":
         return clean_text(decode_text(data), source=source, entities=opts.entities)
     return clean(data, source=source, entities=opts.entities)
@@ -136,9 +143,9 @@ def decode_text(data: bytes) -> str:
     return decode(data).text
 
 
-def expand_items(args: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def expand_items(args: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, literal: bool = False) -> Iterator[Item]:
     """Like :func:`expand_paths`, with every WARC file expanded into its HTML responses."""
-    for path in expand_paths(args):
+    for path in expand_paths(args, literal=literal):
         if kind_of_path(path) == "warc" and not os.path.isdir(path):
             from .warc import iter_warc
 
@@ -147,10 +154,9 @@ def expand_items(args: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             yield path
 
 
-def expand_paths(args: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders walked (sorted) for .txt/.html/.htm/.warc(.gz) files; globs expanded."""
-    import glob
-
+def expand_paths(args: Iterable[str], *, literal: bool = False) -> Iterator[str]:
+    """Files as given; folders walked (sorted) for .txt/.html/.htm/.warc(.gz) files; globs
+    expanded unless ``literal`` (a path list read from stdin is data: ``/**`` is one name)."""
     for arg in args:
         if os.path.isdir(arg):
             found = False
@@ -162,7 +168,9 @@ def expand_paths(args: Iterable[str]) -> Iterator[str]:
                         yield os.path.join(root, name)
             if not found:
                 yield arg  # becomes an error record: never silently nothing
-        elif not os.path.exists(arg) and any(c in arg for c in "*?["):
+        elif not literal and not os.path.exists(arg) and any(c in arg for c in "*?["):
+            import glob
+
             matches = sorted(glob.glob(arg, recursive=True))
             yield from matches if matches else [arg]
         else:

@@ -65,6 +65,7 @@ class Meta:
     modified: str | None = None
     section: str | None = None
     url: str | None = None
+    canonical_url: str | None = None  # the page's own (canonical link, og:url)
     reporters: list[Reporter] = field(default_factory=list)
     page_title: str | None = None  # the <title> text: the last resort for the headline
 
@@ -78,6 +79,7 @@ class Meta:
             "modified": self.modified,
             "section": self.section,
             "url": self.url,
+            "canonical_url": self.canonical_url,
             "reporters": list(self.reporters),
         }
 
@@ -241,13 +243,14 @@ def extract(
     metas = meta_tags(root, tags["meta"])
     ld = ld or {}
     out = Meta()
-    # URL: canonical, og:url, else the URL given.
+    # URL: the URL given, else the page's own (canonical link, og:url), which is canonical_url.
     canonical = None
     for link in tags["link"]:
         if (link.get("rel") or "").strip().lower() == "canonical" and (link.get("href") or "").strip():
             canonical = link.get("href", "").strip()
             break
-    out.url = canonical or metas.get("og:url") or url
+    out.canonical_url = canonical or metas.get("og:url")
+    out.url = url or out.canonical_url
     host = publishers.host_of(url) or publishers.host_of(out.url)
     out.portal = (getattr(profile, "portal", None) if profile is not None else None) or portal_of_host(host)
     # Publisher.

@@ -25,13 +25,36 @@ class RecordSink(Protocol):
     def close(self) -> None: ...
 
 
-def format_for(path: str | None, fmt: str | None) -> str:
-    """The format asked for, else the one the output file's suffix names, else jsonl."""
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".parquet": "parquet",
+}
+"""The output formats that ``-o FILE``'s suffix names."""
+
+
+def format_for(path: str | None, fmt: str | None, *, terminal: bool = False) -> str:
+    """The format asked for; else the one the output file's suffix names (a file without a
+    suffix, such as ``/dev/stdout``, gets jsonl); else markdown on a ``terminal``, jsonl on a pipe.
+
+    Raises ``ValueError`` for a suffix that names no format (``out.csv``): newsclean never
+    writes JSON Lines into a file whose name promises something else."""
     if fmt:
         return fmt
-    if path and path.lower().endswith(".parquet"):
-        return "parquet"
-    return "jsonl"
+    if not path:
+        return "markdown" if terminal else "jsonl"
+    suffix = os.path.splitext(os.path.basename(path))[1].lower()
+    if not suffix:
+        return "jsonl"
+    if suffix not in SUFFIX_FORMATS:
+        known = " ".join(SUFFIX_FORMATS)
+        raise ValueError(f"cannot tell the output format from {path!r}: use a suffix of {known}, or --format")
+    return SUFFIX_FORMATS[suffix]
 
 
 class ParquetOutput:
@@ -151,4 +174,33 @@ def as_markdown(rec: dict[str, Any]) -> str:
     if rec["captions"]:
         lines.append("## Captions\n")
         lines.extend(f"> {c}\n" for c in rec["captions"])
+    if rec["entities"]:
+        lines.append("## Entities\n")
+        lines.extend(_entity_lines(rec["entities"]))
+        lines.append("")
+    if "removed" in rec:
+        lines.append(f"## Removed ({len(rec['removed'])} blocks)\n")
+        lines.extend(f"- `{r['rule']}` {_short(r['text'])}" for r in rec["removed"])
+        lines.append("")
     return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 100) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 1] + "…"
+
+
+def _entity_lines(entities: list[dict[str, Any]]) -> list[str]:
+    """One line per entity type: its distinct names (normalised), most mentioned first."""
+    by_type: dict[str, dict[str, int]] = {}
+    for e in entities:
+        names = by_type.setdefault(e["type"], {})
+        key = str(e.get("norm") or e["text"])
+        names[key] = names.get(key, 0) + 1
+    out = []
+    for typ, names in by_type.items():
+        ranked = sorted(names.items(), key=lambda kv: -kv[1])
+        shown = ", ".join(n + (f" ×{c}" if c > 1 else "") for n, c in ranked[:12])
+        more = f", … (+{len(ranked) - 12})" if len(ranked) > 12 else ""
+        out.append(f"- {typ}: {shown}{more}")
+    return out

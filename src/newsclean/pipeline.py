@@ -1,7 +1,8 @@
 """The pipeline: input → blocks → strip chain → Article (→ entities).
 
-``clean`` (HTML) and ``clean_text`` (text dumps) never raise: whatever goes wrong becomes a
-record with ``status`` and ``error``.
+``clean`` (HTML) and ``clean_text`` (text dumps) never raise on what the input holds: whatever
+goes wrong becomes a record with ``status`` and ``error``. An argument of the wrong type is a
+programming error and raises ``TypeError`` (see :func:`check_types`).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def assemble(
         status="ok" if paragraphs else "empty",
         error=None if paragraphs else "no article text found",
         url=meta.get("url"),
+        canonical_url=meta.get("canonical_url"),
         portal=meta.get("portal") or ctx.portal,
         publisher=meta.get("publisher") or ctx.publisher,
         title=meta.get("title") or ctx.title,
@@ -73,8 +75,24 @@ def assemble(
     )
 
 
+def check_types(func: str, name: str, value: Any, types: tuple[type, ...], *, optional: bool = False) -> None:
+    """Raise ``TypeError`` unless ``value`` is one of ``types`` (or None when ``optional``)."""
+    if isinstance(value, types) or (optional and value is None):
+        return
+    names = " or ".join(t.__name__ for t in types) + (" or None" if optional else "")
+    raise TypeError(f"{func}() argument {name!r} must be {names}, not {type(value).__name__}")
+
+
+def _check_common(func: str, source: Any, url: Any = None) -> None:
+    check_types(func, "source", source, (str,), optional=True)
+    check_types(func, "url", url, (str,), optional=True)
+
+
 def clean_text(text: str, *, source: str | None = None, entities: bool = True) -> Article:
-    """Clean a text dump (one block per line) into an Article."""
+    """Clean a text dump (one block per line) into an Article.
+    Raises ``TypeError`` when ``text`` is not a ``str`` or ``source`` not a ``str``/None."""
+    check_types("clean_text", "text", text, (str,))
+    _check_common("clean_text", source)
     return guarded(source, lambda: _clean_text(text, source, entities))
 
 
@@ -96,14 +114,30 @@ def _clean_text(text: str, source: str | None, entities: bool) -> Article:
 
 
 def clean(
-    html: bytes | str,
+    html: bytes | bytearray | memoryview | str,
     url: str | None = None,
     *,
     source: str | None = None,
     entities: bool = True,
     http_charset: str | None = None,
 ) -> Article:
-    """Clean an HTML page (bytes in any encoding, or str) into an Article."""
+    """Clean an HTML page (bytes in any encoding, or str) into an Article.
+
+    Bytes that are no page at all (an image, a PDF, an archive: :mod:`newsclean.sniff`) give a
+    ``skipped`` record. ``url`` (the address the page was fetched from) is the record's ``url``;
+    the page's own canonical URL is its ``canonical_url``. Raises ``TypeError`` when ``html``
+    is not ``bytes``/``bytearray``/``str`` or ``url``/``source``/``http_charset`` not ``str``."""
+    check_types("clean", "html", html, (bytes, bytearray, memoryview, str))
+    _check_common("clean", source, url)
+    check_types("clean", "http_charset", http_charset, (str,), optional=True)
+    if not isinstance(html, str | bytes):
+        html = bytes(html)
+    if isinstance(html, bytes):
+        from .sniff import sniff
+
+        binary = sniff(html)
+        if binary is not None:
+            return Article(source=source, status="skipped", error=binary.error(), url=url)
 
     def build() -> Article:
         from .html import extract_html

@@ -6,7 +6,7 @@
 - ``html``: the HTTP body (``Transfer-Encoding: chunked`` and ``Content-Encoding`` gzip/deflate
   undone), ``http_charset``: the charset of the HTTP Content-Type header (the decoder ranks it
   after a BOM and before ``<meta>``), ``url`` and ``source``: ``WARC-Target-URI`` (the record's
-  ``url`` is the page's own canonical URL when the page declares one);
+  ``url`` stays the target URI; the page's own canonical URL is its ``canonical_url``);
 - ``extra["warc"]``: provenance, ``{"target_uri", "record_id", "date", "file", "offset",
   "http_status"}``, emitted into the record as the ``warc`` field (``offset`` is the record's byte
   offset in the file: where its gzip member starts in a ``.warc.gz``).

@@ -120,6 +120,48 @@ def test_resume_appends_only_what_is_missing(tmp_path: Path, capsys: pytest.Capt
     assert len(read_jsonl(out)) == 6
 
 
+RESUME_PROBE = """
+import sys
+from newsclean.cli import main
+code = main(sys.argv[1:])
+loaded = sorted(m for m in ("kiwipiepy", "lxml", "multiprocessing") if m in sys.modules)
+print("loaded:" + ",".join(loaded), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_resume_with_nothing_left_loads_no_model(tmp_path: Path) -> None:
+    """Done when: ``newsclean --jobs 2 --resume DIR -o done.jsonl`` with nothing left finishes at
+    once: no Kiwi, no parser, no worker processes (asserted by what the process imported)."""
+    import subprocess
+
+    paths = write_dumps(tmp_path / "in", 4)
+    done = tmp_path / "done.jsonl"
+    assert main(["--no-entities", "-q", "-o", str(done), *map(str, paths)]) == 0
+    before = done.read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-c", RESUME_PROBE, "--jobs", "2", "--resume", str(tmp_path / "in"), "-o", str(done)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert done.read_bytes() == before
+    summary, loaded = proc.stderr.splitlines()
+    assert "0 records" in summary and "4 inputs already in the output" in summary
+    assert loaded == "loaded:", loaded
+
+
+def test_pool_with_no_inputs_preloads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsclean.batch as batch
+
+    def refuse(entities: bool = True) -> None:
+        raise AssertionError("preload ran for an empty batch")
+
+    monkeypatch.setattr(batch, "preload", refuse)
+    assert list(batch.clean_many(iter(()), jobs=2)) == []
+
+
 def test_summary_line_counts_and_rate() -> None:
     from collections import Counter
 

@@ -40,7 +40,8 @@ def test_one_record_per_html_response(crawl: tuple[Path, list[str]], capsys: pyt
     uris = [base + n for n in ("bridge.html", "library.html", "market.html", "gone.html")]
     assert [r["source"] for r in recs] == uris
     assert [r["warc"]["target_uri"] for r in recs] == uris
-    assert [r["url"] for r in recs] == uris  # the pages declare no canonical URL of their own
+    assert [r["url"] for r in recs] == uris  # the target URI, whatever the page declares
+    assert [r["canonical_url"] for r in recs] == [None] * 4  # these pages declare none
     assert [r["status"] for r in recs] == ["ok", "ok", "ok", "skipped"]
     assert recs[3]["error"] == f"HTTPStatus: the crawler got HTTP 404 for {base}gone.html"
     # provenance: the response records are the 2nd, 4th, 5th and 6th of the file

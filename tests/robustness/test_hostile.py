@@ -91,7 +91,7 @@ def test_cli_gives_one_record_per_input_in_order(cli_run: dict[str, Any]) -> Non
     assert [r["source"] for r in cli_run["recs"]] == cli_run["sources"]
     missing, folder = cli_run["recs"][-2:]
     assert missing["status"] == "error" and missing["error"].startswith("FileNotFoundError")
-    assert folder["status"] == "error" and folder["error"].startswith("IsADirectoryError")
+    assert folder["status"] == "skipped" and folder["error"].startswith("EmptyFolder:"), folder["error"]
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
