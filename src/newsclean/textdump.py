@@ -42,13 +42,13 @@ def lines_to_blocks(text: str) -> list[Block]:
 
 def read_dump(text: str) -> DumpDoc:
     """Blocks of a dump: tidy dumps keep every line after the headline; full-page dumps keep the story."""
-    from . import locate_text
+    from . import locate_text, split_text, textlines
 
     blocks = lines_to_blocks(text)
     if not blocks:
         return DumpDoc([])
     if not locate_text.is_tidy(blocks):
-        split = locate_text.split_full_page(blocks)
+        split = split_text.split_full_page(blocks)
         if split is not None:
             return DumpDoc(
                 split.keep,
@@ -62,13 +62,13 @@ def read_dump(text: str) -> DumpDoc:
     rest = blocks[1:]
     doc = DumpDoc(rest, title=first.text, removed_title=first)
     for i, b in enumerate(rest[:TIDY_DATE_LINES]):
-        if locate_text.is_date_line(b.text):
-            published, modified = locate_text.date_of(b.text)
+        if textlines.is_date_line(b.text):
+            published, modified = textlines.date_of(b.text)
             if published:
                 doc.meta["published"] = published
                 if modified:
                     doc.meta["modified"] = modified
-                doc.dropped.append((b, locate_text.DATE))
+                doc.dropped.append((b, textlines.DATE))
                 doc.blocks = rest[:i] + rest[i + 1 :]
             break
     return doc
