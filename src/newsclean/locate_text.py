@@ -40,6 +40,7 @@ from .textlines import (
     is_prose,
     is_short,
     is_title_like,
+    is_widget_line,
     rules,
     skippable_before_title,
 )
@@ -62,7 +63,7 @@ def line_scores(blocks: list[Block], foreign_filter: bool) -> list[float]:
     for b in blocks:
         t = b.text
         n = len(t)
-        if chrome_rule(t) is not None or (foreign_filter and hangul_share(t) < 0.3):
+        if chrome_rule(t) is not None or is_widget_line(t) or (foreign_filter and hangul_share(t) < 0.3):
             out.append(-r.short_penalty)
         elif ends_strong(t):
             out.append(float(n))
@@ -124,6 +125,22 @@ def find_title_before(blocks: list[Block], i: int, index: RepeatIndex | None = N
     return candidates[0] if candidates else None
 
 
+def run_after(scores: list[float], d: int, window: int) -> tuple[int, int, float]:
+    """The run of prose that follows line ``d`` (a header): it starts at the first positive line
+    within ``window`` lines and ends where its running score peaks before falling to zero."""
+    start = next((i for i in range(d + 1, min(len(scores), d + 1 + window)) if scores[i] > 0), None)
+    if start is None:
+        return d + 1, d, 0.0
+    end, best, total = start, 0.0, 0.0
+    for j in range(start, len(scores)):
+        total += scores[j]
+        if total <= 0:
+            break
+        if total > best:
+            end, best = j, total
+    return start, end, best
+
+
 def _first_anchor(blocks: list[Block], dates: Iterable[int], index: RepeatIndex) -> tuple[int, int] | None:
     """The first (date line, headline) pair among ``dates`` (tries a bounded number of date lines)."""
     for n, d in enumerate(dates):
@@ -159,9 +176,14 @@ def locate(blocks: list[Block]) -> Located | None:
         if total2 > 0:
             s, e, title = s2, e2, t
     if title is None:
-        before = _first_anchor(blocks, (d for d in reversed(dates) if d < s and s - d <= r.head_window * 2), index)
+        before = _first_anchor(blocks, (d for d in reversed(dates) if d < s), index)
         if before is not None:
-            title = before[1]
+            d, t = before
+            s2, e2, total2 = run_after(scores, d, r.head_window)
+            if s2 < s and total2 >= r.anchor_share * total:  # a sidebar outscored the story under the header
+                s, e, title = s2, e2, t
+            elif s - d <= r.head_window * 2:
+                title = t
     if title is None:
         after = _first_anchor(blocks, (d for d in dates if d > e), index)
         if after is not None:  # the best run lies before the article's own header: search after it
@@ -187,4 +209,3 @@ def is_tidy(blocks: list[Block]) -> bool:
             if short > rules().max_short_before_body:
                 return False
     return False
-

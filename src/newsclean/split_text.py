@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import publishers
 from .blocks import Block
 from .dates import parse_date
-from .locate_text import locate
+from .locate_text import RepeatIndex, locate
 from .strip import tail
 from .textlines import (
     AFTER_COPYRIGHT,
@@ -22,7 +22,9 @@ from .textlines import (
     KOREAN_END,
     MENU,
     OUTSIDE,
+    TEASERS,
     TRAILER,
+    WIDGET,
     chrome_rule,
     date_of,
     is_byline_line,
@@ -31,7 +33,10 @@ from .textlines import (
     is_portal_footer,
     is_prose,
     is_short,
+    is_signoff,
     is_tail_line,
+    is_title_like,
+    is_widget_line,
     rules,
 )
 
@@ -54,6 +59,8 @@ def _outside_rule(blocks: list[Block], i: int, meta: dict[str, str]) -> str:
     phrase_rule = chrome_rule(t)
     if phrase_rule is not None:
         return phrase_rule
+    if is_widget_line(t):
+        return WIDGET
     if is_short(t):
         run = 1
         j = i - 1
@@ -82,6 +89,25 @@ def _menu_runs(blocks: list[Block], lo: int, hi: int) -> set[int]:
             out.update(range(i, j))
         i = j
     return out
+
+
+def teaser_list_start(blocks: list[Block], s: int, e: int, index: RepeatIndex) -> int | None:
+    """Where a related-news list closing the run ``[s, e]`` starts: pairs of (headline-like line,
+    one prose line) running to ``e``, after a list heading or with headlines the dump repeats."""
+    r = rules()
+    i, pairs = e, 0
+    while i - 1 > s and is_prose(blocks[i].text) and not is_prose(blocks[i - 1].text):
+        if not is_title_like(blocks[i - 1].text):
+            break
+        pairs, i = pairs + 1, i - 2
+    if pairs < r.teaser_pairs:
+        return None
+    start = i + 1
+    heads = [blocks[j].text for j in range(start, e + 1, 2)]
+    after_heading = blocks[start - 1].text in r.list_headings
+    if after_heading or sum(index.count.get(h, 0) > 1 for h in heads) * 2 >= len(heads):
+        return start
+    return None
 
 
 def portal_of(blocks: list[Block]) -> str | None:
@@ -119,12 +145,21 @@ def split_full_page(blocks: list[Block]) -> Split | None:
     r = rules()
     s, e = loc.core
     meta: dict[str, str] = {}
-    # A copyright line that closes the story ends it, whatever prose follows (footers).
+    # A copyright line that closes the story ends it, whatever prose follows (footers); so does
+    # a broadcaster's sign-off ("MBC뉴스 김하늘입니다."), which stays as the story's last line.
     for i in range(s, e + 1):
         if is_closing_copyright(blocks[i].text) and i > s:
             e = i - 1
             break
+        if is_signoff(blocks[i].text) and i > s:
+            e = i
+            break
     role: dict[int, str] = {}  # index -> "keep" or the rule that drops it
+    teasers = teaser_list_start(blocks, s, e, RepeatIndex(blocks))
+    if teasers is not None:
+        for i in range(teasers, e + 1):
+            role[i] = TEASERS
+        e = teasers - 1
     # Short lines that end no Korean sentence at the story's edges are teasers, not story.
     while e > s and len(blocks[e].text) < r.prose_chars and not KOREAN_END.search(blocks[e].text):
         if not is_tail_line(blocks[e].text):  # tail lines are left to the tail scan below
@@ -132,6 +167,9 @@ def split_full_page(blocks: list[Block]) -> Split | None:
         e -= 1
     for i in _menu_runs(blocks, s, e):
         role[i] = MENU
+    for i in range(s, e + 1):
+        if i not in role and is_widget_line(blocks[i].text) and chrome_rule(blocks[i].text) is None:
+            role[i] = WIDGET
     # The header between headline and story: date lines become metadata, bylines go to the rules.
     head_lo = loc.title + 1 if loc.title is not None and loc.title < s else max(0, s - r.head_window)
     for i in range(head_lo, s):
@@ -199,4 +237,3 @@ def split_full_page(blocks: list[Block]) -> Split | None:
     if portal:
         meta["portal"] = portal
     return Split(keep=keep, dropped=dropped, title=title_block, meta=meta)
-

@@ -2,7 +2,8 @@
 
 Two shapes: a *tidy* dump (headline on the first line, then the story, as the seed) and a
 *full-page* dump (the page's whole visible text: menus, tickers, the story, footers). The
-full-page locator lives in :mod:`newsclean.locate_text`.
+full-page locator lives in :mod:`newsclean.locate_text` (where the story is) and
+:mod:`newsclean.split_text` (what is kept and logged); line features in :mod:`newsclean.textlines`.
 """
 
 from __future__ import annotations
@@ -59,8 +60,11 @@ def read_dump(text: str) -> DumpDoc:
                 full_page=True,
             )
     first = blocks[0]
-    rest = blocks[1:]
+    # Widget lines no phrase table knows (a table's own rule logs the ones it knows).
+    widget = [textlines.is_widget_line(b.text) and textlines.chrome_rule(b.text) is None for b in blocks[1:]]
+    rest = [b for b, w in zip(blocks[1:], widget, strict=True) if not w]
     doc = DumpDoc(rest, title=first.text, removed_title=first)
+    doc.dropped.extend((b, textlines.WIDGET) for b, w in zip(blocks[1:], widget, strict=True) if w)
     for i, b in enumerate(rest[:TIDY_DATE_LINES]):
         if textlines.is_date_line(b.text):
             published, modified = textlines.date_of(b.text)

@@ -25,6 +25,8 @@ OUTSIDE = "textdump.outside-article"
 DATE = "textdump.date"
 AFTER_COPYRIGHT = "textdump.after-copyright"
 TRAILER = "textdump.trailer"
+WIDGET = "textdump.widget"
+TEASERS = "textdump.teaser-list"
 MAX_ANCHOR_TRIES = 20  # date lines tried as the article's header (ranking lists carry hundreds)
 PREFIX = 6  # characters a repeated headline shares with its copy (index key)
 
@@ -65,6 +67,14 @@ class DumpRules:
     date_line_max: int
     portal_markers: regex.Pattern[str]  # one alternation, a named group per portal
     not_publishers: frozenset[str]
+    widget_max: int
+    widget_words: tuple[str, ...]
+    widget_prefixes: tuple[str, ...]
+    signoff: regex.Pattern[str]
+    signoff_max: int
+    teaser_pairs: int
+    list_headings: frozenset[str]
+    anchor_share: float
 
 
 @cache
@@ -94,6 +104,14 @@ def rules() -> DumpRules:
             )
         ),
         not_publishers=frozenset(n.lower() for n in d["not_publishers"]),
+        widget_max=d["widget"]["max_chars"],
+        widget_words=tuple(d["widget"]["words"]),
+        widget_prefixes=tuple(d["widget"]["sample_prefixes"]),
+        signoff=regexcache.compile(d["signoff"]["regex"]),
+        signoff_max=d["signoff"]["max_chars"],
+        teaser_pairs=d["teaser_list"]["min_pairs"],
+        list_headings=frozenset(d["teaser_list"]["headings"]),
+        anchor_share=d["anchor"]["min_share"],
     )
 
 
@@ -156,6 +174,21 @@ def is_portal_footer(text: str) -> bool:
     return any(name in low for name in rules().not_publishers)
 
 
+@lru_cache(maxsize=65536)
+def is_widget_line(text: str) -> bool:
+    """The page's UI speaking in a line: a font-size preview, a 'read the full text' note."""
+    r = rules()
+    if text.startswith(r.widget_prefixes):
+        return True
+    return len(text) <= r.widget_max and any(w in text for w in r.widget_words)
+
+
+def is_signoff(text: str) -> bool:
+    """A broadcaster's closing line: ``MBC뉴스 김하늘입니다.``, ``지금까지 ... YTN 김이영입니다.``"""
+    r = rules()
+    return len(text) <= r.signoff_max and bool(r.signoff.search(text))
+
+
 def is_closing_copyright(text: str) -> bool:
     return tail.is_copyright(text) and bool(_CLOSING_COPYRIGHT.search(text))
 
@@ -215,7 +248,7 @@ def is_title_like(text: str) -> bool:
     if not (r.title_min <= len(text) <= r.title_max and " " in text and not text.endswith(".")):
         return False
     words = _HANGUL_WORD.findall(text)
-    if len(words) != len(set(words)):  # "페이스북 공유하기 트위터 공유하기", "글자 작게 글자 크게"
+    if (len(words) - len(set(words))) * 5 >= len(words):  # "페이스북 공유하기 트위터 공유하기", "글자 작게 글자 크게"
         return False
     return hangul_share(text) >= 0.3 and chrome_rule(text) is None
 
@@ -229,4 +262,3 @@ def skippable_before_title(text: str) -> bool:
         or bool(_NAME_ONLY.match(text))
         or chrome_rule(text) is not None
     )
-
