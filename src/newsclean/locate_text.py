@@ -88,6 +88,9 @@ def best_run(scores: list[float], lo: int = 0, hi: int | None = None) -> tuple[i
     return best
 
 
+TITLE_SEPARATORS = frozenset("-|:–—<")  # what follows a headline in its page-title copy ("제목 - 가상일보")
+
+
 class RepeatIndex:
     """Which lines a dump repeats: the same text, or a longer line that starts with it (a page-title line)."""
 
@@ -101,11 +104,20 @@ class RepeatIndex:
     def repeated(self, text: str) -> bool:
         if self.count.get(text, 0) > 1:
             return True
-        return any(o != text and o.startswith(text) for o in self.by_prefix.get(text[:PREFIX], ()))
+        return self.titled(text)
+
+    def titled(self, text: str) -> bool:
+        """A longer line is ``text`` and a separator: the page-title copy of a headline (``제목 - 가상일보``),
+        not a ticker item that glues its age to the headline (``제목53분 전``)."""
+        return any(
+            o != text and o.startswith(text) and o[len(text) :].lstrip()[:1] in TITLE_SEPARATORS
+            for o in self.by_prefix.get(text[:PREFIX], ())
+        )
 
 
 def find_title_before(blocks: list[Block], i: int, index: RepeatIndex | None = None) -> int | None:
-    """The headline above line ``i``: the closest headline-like line the page repeats, else the closest one.
+    """The headline above line ``i``: the closest headline-like line whose page-title copy the dump
+    holds (``제목 - 가상일보``), else the closest one.
 
     The walk goes back over bylines, dates, buttons and other short lines and stops at prose.
     """
@@ -117,10 +129,10 @@ def find_title_before(blocks: list[Block], i: int, index: RepeatIndex | None = N
             candidates.append(j)
         elif not (skippable_before_title(t) or is_short(t)):
             break
-    if len(candidates) > 1:
+    if len(candidates) > 1:  # the page-title copy names the headline; a teaser repeated verbatim does not
         index = index or RepeatIndex(blocks)
         for j in candidates:
-            if index.repeated(blocks[j].text):
+            if index.titled(blocks[j].text):
                 return j
     return candidates[0] if candidates else None
 

@@ -108,3 +108,22 @@ def test_tidy_dump_drops_font_widget_lines_without_any_portal_table() -> None:
     assert rules_of(art, "전체 흐름을 보려면 본문 보기를 권장합니다.") == ["textdump.widget"]
     assert rules_of(art, "이 글씨 크기로 바뀝니다.") == ["textdump.widget"]
     assert rules_of(art, sample) == ["textdump.widget"]
+
+
+def test_a_ticker_item_with_its_age_glued_on_is_not_a_page_title_copy() -> None:
+    title = "항구 도시 골목 시장에 청년 상인 열두 명이 돌아왔다"
+    teaser = "도심 공원 야간 개방 시간 연장…산책로 조명 교체"
+    body = [
+        "부산 영도구의 한 골목 시장에 청년 상인 열두 명이 가게를 열었다고 구청이 밝혔다.",
+        "구청은 빈 점포 임대료의 절반을 2년 동안 지원하고 간판 교체 비용도 보탠다고 설명했다.",
+    ]
+    lines = ["실시간뉴스", f"{teaser}53분 전", "주요뉴스", teaser, "다른 소식 하나 둘 셋", title,
+             "송고시간 | 2024/05/12 11:35", "페이스북", "트위터", *body]  # fmt: skip
+    art = clean_text("\n".join(lines), entities=False)
+    assert art.title == title
+    assert art.published == "2024-05-12T11:35:00+09:00"
+    assert list(art.paragraphs) == body
+
+
+def test_an_ad_label_between_paragraphs_is_a_widget_line() -> None:
+    assert is_widget_line("전체기사 본문배너")
