@@ -5,7 +5,9 @@ are made from their pages, so that ``newsclean.clean_text`` can be measured on t
 articles as the HTML path. It is deliberately naive, like ``BeautifulSoup.get_text("\\n")``
 or a browser's select-all-copy:
 
-* the page is parsed with lxml (its ``<meta charset>`` decides the encoding);
+* the bytes are read as UTF-8, else as CP949 (the superset of EUC-KR), whatever the page
+  declares: Korean pages often declare EUC-KR and are UTF-8, or the other way round;
+* the text is parsed with lxml;
 * ``<head>``, ``<script>``, ``<style>``, ``<noscript>``, ``<template>``, ``<iframe>`` and
   comments give no text; attributes (``alt``, ``title``, ``value``) give none either;
 * every block element (``div``, ``p``, ``li``, ``h1``…, ``td``, ``br`` …) starts a new line,
@@ -63,9 +65,20 @@ def _pieces(el: etree._Element) -> Iterator[str]:
         yield BREAK
 
 
+def decode(html: bytes) -> str:
+    """UTF-8 when the bytes are valid UTF-8, else CP949 (unknown bytes replaced)."""
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        return html.decode("cp949", errors="replace")
+
+
 def dump(html: bytes) -> str:
     """The page's visible text, one line per block."""
-    root = lxml.html.document_fromstring(html)
+    text = decode(html)
+    if text.lstrip().startswith("<?xml"):  # lxml refuses str input with an XML encoding declaration
+        text = text.split("?>", 1)[1]
+    root = lxml.html.document_fromstring(text)
     text = "".join(_pieces(root))
     lines = (_SPACE.sub(" ", part).strip() for part in text.split(BREAK))
     return "\n".join(line for line in lines if line) + "\n"

@@ -117,7 +117,8 @@ class RepeatIndex:
 
 def find_title_before(blocks: list[Block], i: int, index: RepeatIndex | None = None) -> int | None:
     """The headline above line ``i``: the closest headline-like line whose page-title copy the dump
-    holds (``제목 - 가상일보``), else the closest one.
+    holds (``제목 - 가상일보``), else the closest one it repeats outside a headline list, else the
+    closest one.
 
     The walk goes back over bylines, dates, buttons and other short lines and stops at prose.
     """
@@ -129,12 +130,26 @@ def find_title_before(blocks: list[Block], i: int, index: RepeatIndex | None = N
             candidates.append(j)
         elif not (skippable_before_title(t) or is_short(t)):
             break
-    if len(candidates) > 1:  # the page-title copy names the headline; a teaser repeated verbatim does not
+    if len(candidates) > 1:
         index = index or RepeatIndex(blocks)
-        for j in candidates:
+        for j in candidates:  # the page-title copy names the headline
             if index.titled(blocks[j].text):
                 return j
+        for j in candidates:  # so does a verbatim copy, unless the line stands in a list of headlines
+            if index.count.get(blocks[j].text, 0) > 1 and not in_headline_list(blocks, j):
+                return j
     return candidates[0] if candidates else None
+
+
+def in_headline_list(blocks: list[Block], j: int) -> bool:
+    """Line ``j`` and its neighbours make a run of three or more headline-like lines (a teaser list)."""
+    lo = j
+    while lo > 0 and is_title_like(blocks[lo - 1].text):
+        lo -= 1
+    hi = j
+    while hi + 1 < len(blocks) and is_title_like(blocks[hi + 1].text):
+        hi += 1
+    return hi - lo + 1 >= rules().menu_run
 
 
 def run_after(scores: list[float], d: int, window: int) -> tuple[int, int, float]:
@@ -211,6 +226,8 @@ def locate(blocks: list[Block]) -> Located | None:
 def is_tidy(blocks: list[Block]) -> bool:
     """Headline first, then the story: the seed's shape (no menus before the first prose)."""
     if not blocks or len(blocks[0].text) < rules().min_title_chars or is_prose(blocks[0].text):
+        return False
+    if is_widget_line(blocks[0].text):  # a button first ("저장된 페이지 보기"): a page, not a headline
         return False
     short = 0
     for b in blocks[1:]:

@@ -70,6 +70,8 @@ class DumpRules:
     widget_max: int
     widget_words: tuple[str, ...]
     widget_prefixes: tuple[str, ...]
+    button_max: int
+    button_suffixes: tuple[str, ...]
     signoff: regex.Pattern[str]
     signoff_max: int
     teaser_pairs: int
@@ -107,6 +109,8 @@ def rules() -> DumpRules:
         widget_max=d["widget"]["max_chars"],
         widget_words=tuple(d["widget"]["words"]),
         widget_prefixes=tuple(d["widget"]["sample_prefixes"]),
+        button_max=d["widget"]["button_max_chars"],
+        button_suffixes=tuple(d["widget"]["button_suffixes"]),
         signoff=regexcache.compile(d["signoff"]["regex"]),
         signoff_max=d["signoff"]["max_chars"],
         teaser_pairs=d["teaser_list"]["min_pairs"],
@@ -178,7 +182,7 @@ def is_portal_footer(text: str) -> bool:
 def is_widget_line(text: str) -> bool:
     """The page's UI speaking in a line: a font-size preview, a 'read the full text' note."""
     r = rules()
-    if text.startswith(r.widget_prefixes):
+    if text.startswith(r.widget_prefixes) or (len(text) <= r.button_max and text.endswith(r.button_suffixes)):
         return True
     return len(text) <= r.widget_max and any(w in text for w in r.widget_words)
 
@@ -240,6 +244,7 @@ def date_of(text: str) -> tuple[str | None, str | None]:
 
 
 _HANGUL_WORD = regexcache.compile(r"\p{Hangul}{2,}")
+FULL_DATE = regexcache.compile(r"(?:19|20)\d\d\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")
 
 
 def is_title_like(text: str) -> bool:
@@ -248,6 +253,8 @@ def is_title_like(text: str) -> bool:
     if not (r.title_min <= len(text) <= r.title_max and " " in text and not text.endswith(".")):
         return False
     words = _HANGUL_WORD.findall(text)
+    if len(words) < 2 or FULL_DATE.search(text):  # "100자평 39"; "[가상일보] 2010-02-19 31면 사설"
+        return False
     if (len(words) - len(set(words))) * 5 >= len(words):  # "페이스북 공유하기 트위터 공유하기", "글자 작게 글자 크게"
         return False
     return hangul_share(text) >= 0.3 and chrome_rule(text) is None

@@ -127,3 +127,41 @@ def test_a_ticker_item_with_its_age_glued_on_is_not_a_page_title_copy() -> None:
 
 def test_an_ad_label_between_paragraphs_is_a_widget_line() -> None:
     assert is_widget_line("전체기사 본문배너")
+
+
+def test_a_dump_that_opens_with_a_button_is_a_page_not_a_tidy_story() -> None:
+    body = [
+        "구청은 올해 하천 산책로 여섯 곳에 가로등 3백 개를 새로 세운다고 밝혔다. 공사는 다음 달 시작한다.",
+        "구청 관계자는 밤에도 안심하고 걸을 수 있는 길을 만들겠다고 말했다. 사업비는 12억원이다.",
+    ]
+    lines = [
+        "저장된 페이지 보기",
+        "<사설>하천 산책로에 불을 밝히자",
+        "[가상일보] 2010-02-19 31면 40판 오피니언 사설 980자",
+        *body,
+        "저작권자 ⓒ가상일보. 무단 전재-재배포 금지",
+        "이기사의 NewsML ID : 01100101.20100219100001662",
+    ]
+    art = clean_text("\n".join(lines), entities=False)
+    assert art.title == "<사설>하천 산책로에 불을 밝히자"
+    assert art.published == "2010-02-19"
+    assert list(art.paragraphs) == body
+
+
+def test_counters_and_dated_header_lines_are_not_headlines() -> None:
+    assert not is_title_like("100자평 39")
+    assert not is_title_like("[가상일보] 2010-02-19 31면 40판 오피니언 사설")
+    assert is_title_like("확 바뀐 2016 추석 씨름대회")
+
+
+def test_the_headline_repeated_outside_a_list_wins_over_closer_share_buttons() -> None:
+    title = "정부, 하천 수질 조사 이번에도 기준 초과 확인"
+    body = [
+        "환경 당국은 올해 여름 하천 열두 곳의 수질을 조사한 결과 세 곳이 기준을 넘었다고 밝혔다.",
+        "당국은 다음 달까지 원인을 찾고 오염원 주변의 배출 시설을 다시 점검할 계획이다.",
+    ]
+    lines = ["정치", title, "39", "다음기사", "메뉴 전체보기", "정치 일반", title, "박하늘 기자", "기사 인쇄",
+             "글자 크게", "글자 작게", "100자평 39", "이메일로 기사공유", "입력 : 2016.09.17 18:59", *body]  # fmt: skip
+    art = clean_text("\n".join(lines), entities=False)
+    assert art.title == title
+    assert list(art.paragraphs) == body
