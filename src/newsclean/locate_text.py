@@ -168,6 +168,15 @@ def run_after(scores: list[float], d: int, window: int) -> tuple[int, int, float
     return start, end, best
 
 
+def copied_run(blocks: list[Block], scores: list[float], s: int, e: int) -> bool:
+    """Most prose lines of ``[s, e]`` stand elsewhere in the dump too (verbatim or inside a longer
+    line): a summary box or a teaser block that copies the story, not the story."""
+    prose = [i for i in range(s, e + 1) if scores[i] > 0]
+    outside = [b.text for k, b in enumerate(blocks) if not s <= k <= e]
+    copies = sum(1 for i in prose if any(blocks[i].text in o for o in outside))
+    return copies * 2 >= len(prose) > 0
+
+
 def _first_anchor(blocks: list[Block], dates: Iterable[int], index: RepeatIndex) -> tuple[int, int] | None:
     """The first (date line, headline) pair among ``dates`` (tries a bounded number of date lines)."""
     for n, d in enumerate(dates):
@@ -207,8 +216,8 @@ def locate(blocks: list[Block]) -> Located | None:
         if before is not None:
             d, t = before
             s2, e2, total2 = run_after(scores, d, r.head_window)
-            if s2 < s and total2 >= r.anchor_share * total:  # a sidebar outscored the story under the header
-                s, e, title = s2, e2, t
+            if s2 < s and total2 >= r.anchor_share * total and not copied_run(blocks, scores, s2, e2):
+                s, e, title = s2, e2, t  # a sidebar outscored the story under the header
             elif s - d <= r.head_window * 2:
                 title = t
     if title is None:

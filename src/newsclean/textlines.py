@@ -257,7 +257,7 @@ def is_title_like(text: str) -> bool:
         return False
     if (len(words) - len(set(words))) * 5 >= len(words):  # "페이스북 공유하기 트위터 공유하기", "글자 작게 글자 크게"
         return False
-    return hangul_share(text) >= 0.3 and chrome_rule(text) is None
+    return hangul_share(text) >= 0.3 and chrome_rule(text) is None and not is_widget_line(text)
 
 
 def skippable_before_title(text: str) -> bool:

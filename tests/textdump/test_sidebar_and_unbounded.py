@@ -165,3 +165,27 @@ def test_the_headline_repeated_outside_a_list_wins_over_closer_share_buttons() -
     art = clean_text("\n".join(lines), entities=False)
     assert art.title == title
     assert list(art.paragraphs) == body
+
+
+def test_a_summary_box_under_the_header_that_copies_itself_does_not_take_the_story() -> None:
+    summary = [
+        "시립도서관이 다음 달부터 평일 열람실을 밤 10시까지 운영하기로 했다는 요약 문장이다.",
+        "시험 기간에는 자정까지 연장하며 휴게실 운영 시간도 함께 늘린다는 요약 문장이다.",
+    ]
+    body = [
+        "시립도서관은 다음 달 1일부터 평일 열람실 운영 시간을 밤 10시까지 늘린다고 밝혔다. 지금은 6시에 닫는다.",
+        "도서관은 학생들의 요청이 많아 시범 운영을 거쳐 결정했으며 시험 기간에는 자정까지 문을 연다고 설명했다.",
+        "휴게실과 무인 반납기도 같은 시간까지 운영하며 야간 안내 직원 두 명을 새로 배치할 계획이다.",
+        "도서관 관계자는 이용자 반응을 보고 주말 연장 운영도 검토하겠다고 말했다. 예산은 3천만원이다.",
+    ]
+    toolbar = ["요약봇", "닫기", "회원용", "로그인", "언어변경", "ENG", "JPN", "닫기", "인쇄", "공유", "스크랩", "닫기"]
+    lines = ["홈", "뉴스", *summary, *toolbar, "도서관 열람실 밤 10시까지 문 연다", "입력 : 2025-05-31 05:50:27",
+             "뉴스 요약", *summary, *toolbar, *toolbar, "사진 확대", *body, "좋아요", "댓글"]  # fmt: skip
+    art = clean_text("\n".join(lines), entities=False)
+    assert list(art.paragraphs) == body
+    assert art.title == "도서관 열람실 밤 10시까지 문 연다"
+
+
+def test_share_buttons_are_widget_lines_not_headlines() -> None:
+    assert is_widget_line("이메일로 기사공유")
+    assert not is_title_like("이메일로 기사공유")
