@@ -72,6 +72,7 @@ class DumpRules:
     widget_prefixes: tuple[str, ...]
     button_max: int
     button_suffixes: tuple[str, ...]
+    meta_prefixes: tuple[str, ...]
     signoff: regex.Pattern[str]
     signoff_max: int
     teaser_pairs: int
@@ -111,6 +112,7 @@ def rules() -> DumpRules:
         widget_prefixes=tuple(d["widget"]["sample_prefixes"]),
         button_max=d["widget"]["button_max_chars"],
         button_suffixes=tuple(d["widget"]["button_suffixes"]),
+        meta_prefixes=tuple(d["widget"]["meta_prefixes"]),
         signoff=regexcache.compile(d["signoff"]["regex"]),
         signoff_max=d["signoff"]["max_chars"],
         teaser_pairs=d["teaser_list"]["min_pairs"],
@@ -180,9 +182,12 @@ def is_portal_footer(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_widget_line(text: str) -> bool:
-    """The page's UI speaking in a line: a font-size preview, a 'read the full text' note."""
+    """The page's UI speaking in a line: a font-size preview, a 'read the full text' note, a button,
+    a notice about the article itself ("이 기사는 … 섹션으로 분류했습니다")."""
     r = rules()
-    if text.startswith(r.widget_prefixes) or (len(text) <= r.button_max and text.endswith(r.button_suffixes)):
+    if text.startswith(r.widget_prefixes) or text.startswith(r.meta_prefixes):
+        return True
+    if len(text) <= r.button_max and text.endswith(r.button_suffixes):
         return True
     return len(text) <= r.widget_max and any(w in text for w in r.widget_words)
 

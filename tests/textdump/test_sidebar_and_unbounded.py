@@ -189,3 +189,23 @@ def test_a_summary_box_under_the_header_that_copies_itself_does_not_take_the_sto
 def test_share_buttons_are_widget_lines_not_headlines() -> None:
     assert is_widget_line("이메일로 기사공유")
     assert not is_title_like("이메일로 기사공유")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "이 기사는 언론사에서 경제 섹션으로 분류했습니다.",
+        "기사의 섹션 정보는 각 언론사가 정한 분류를 따릅니다.",
+        "이 기사가 도움이 되었다면 추천을 눌러주세요.",
+    ],
+)
+def test_notices_about_the_article_itself_are_not_story(line: str) -> None:
+    body = [
+        "구청은 올해 하천 산책로 여섯 곳에 가로등 3백 개를 새로 세운다고 밝혔다. 공사는 다음 달 시작한다.",
+        "구청 관계자는 밤에도 안심하고 걸을 수 있는 길을 만들겠다고 말했다. 사업비는 12억원이다.",
+    ]
+    lines = ["홈", "뉴스", "정치", "하천 산책로에 가로등 3백 개", "입력 2024-03-02 09:00", *body, "구독", "구독",
+             line, "닫기", "좋아요 0"]  # fmt: skip
+    art = clean_text("\n".join(lines), entities=False)
+    assert list(art.paragraphs) == body
+    assert rules_of(art, line) == ["textdump.widget"]
