@@ -2,7 +2,8 @@
 
 Two shapes: a *tidy* dump (headline on the first line, then the story, as the seed) and a
 *full-page* dump (the page's whole visible text: menus, tickers, the story, footers). The
-full-page locator lives in :mod:`newsclean.locate_text`.
+full-page locator lives in :mod:`newsclean.locate_text` (where the story is) and
+:mod:`newsclean.split_text` (what is kept and logged); line features in :mod:`newsclean.textlines`.
 """
 
 from __future__ import annotations
@@ -42,13 +43,13 @@ def lines_to_blocks(text: str) -> list[Block]:
 
 def read_dump(text: str) -> DumpDoc:
     """Blocks of a dump: tidy dumps keep every line after the headline; full-page dumps keep the story."""
-    from . import locate_text
+    from . import locate_text, split_text, textlines
 
     blocks = lines_to_blocks(text)
     if not blocks:
         return DumpDoc([])
     if not locate_text.is_tidy(blocks):
-        split = locate_text.split_full_page(blocks)
+        split = split_text.split_full_page(blocks)
         if split is not None:
             return DumpDoc(
                 split.keep,
@@ -59,16 +60,19 @@ def read_dump(text: str) -> DumpDoc:
                 full_page=True,
             )
     first = blocks[0]
-    rest = blocks[1:]
+    # Widget lines no phrase table knows (a table's own rule logs the ones it knows).
+    widget = [textlines.is_widget_line(b.text) and textlines.chrome_rule(b.text) is None for b in blocks[1:]]
+    rest = [b for b, w in zip(blocks[1:], widget, strict=True) if not w]
     doc = DumpDoc(rest, title=first.text, removed_title=first)
+    doc.dropped.extend((b, textlines.WIDGET) for b, w in zip(blocks[1:], widget, strict=True) if w)
     for i, b in enumerate(rest[:TIDY_DATE_LINES]):
-        if locate_text.is_date_line(b.text):
-            published, modified = locate_text.date_of(b.text)
+        if textlines.is_date_line(b.text):
+            published, modified = textlines.date_of(b.text)
             if published:
                 doc.meta["published"] = published
                 if modified:
                     doc.meta["modified"] = modified
-                doc.dropped.append((b, locate_text.DATE))
+                doc.dropped.append((b, textlines.DATE))
                 doc.blocks = rest[:i] + rest[i + 1 :]
             break
     return doc

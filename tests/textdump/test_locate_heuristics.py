@@ -5,21 +5,17 @@ from __future__ import annotations
 import pytest
 
 from newsclean.blocks import Block
-from newsclean.locate_text import (
-    best_run,
+from newsclean.locate_text import best_run, find_title_before, is_tidy, line_scores, locate
+from newsclean.split_text import portal_of
+from newsclean.textlines import (
     date_of,
     ends_strong,
-    find_title_before,
     hangul_share,
     is_closing_copyright,
     is_date_line,
     is_prose,
     is_short,
-    is_tidy,
     is_title_like,
-    line_scores,
-    locate,
-    portal_of,
 )
 
 BODY = [
