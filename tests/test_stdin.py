@@ -16,7 +16,7 @@ from newsclean.stdin import guess_mode, read_stdin
 
 ROOT = Path(__file__).resolve().parents[1]
 RunCli = Callable[..., tuple[int, list[dict[str, Any]], str]]
-PAGE = "html/sites/naver-news-2020.html"
+PAGE = "sites/naver-news-2020/page.html"
 SEED = "seed/000_d8aba8575cd74dc0.txt"
 
 
