@@ -31,7 +31,7 @@ __all__ = ["analysed_part", "extract_entities", "get_kiwi", "summarize_entities"
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "name": ("ministry", "agency", "person", "organization"),
     "region": ("region",),
-    "number": ("date", "money", "percent", "count"),
+    "number": ("date", "money", "percent", "count", "quantity"),
 }
 _PRIORITY = {t: (fam, rank) for fam, types in _FAMILIES.items() for rank, t in enumerate(types)}
 
