@@ -40,8 +40,8 @@ def _resolve(cands: Iterable[Entity], size: int) -> list[Entity]:
     by_family: dict[str, list[Entity]] = {}
     for e in cands:
         fam, _ = _PRIORITY.get(e.type, (e.type, 0))
-        if e.type == "region":  # a 시군구 and its 시도 share a span
-            fam = f"region:{e.level}"
+        if e.type == "region":  # a 시군구 and its 시도 share a span, so do a group's 시도 (부울경)
+            fam = f"region:{e.level}:{e.norm}"
         by_family.setdefault(fam, []).append(e)
     out: list[Entity] = []
     for items in by_family.values():

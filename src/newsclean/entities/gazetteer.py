@@ -178,6 +178,15 @@ class Sigungu:
     sido: str
     name: str
     kind: str
+    history: tuple[tuple[str, str, dt.date | None], ...] = ()  # (시도, code, valid_to), oldest first
+
+    def on(self, day: dt.date | None) -> tuple[str, str]:
+        """(시도, code) on ``day``: 강원도 영월군 was 42750 until 2023-06-10, 51750 after (None: today)."""
+        if day is not None:
+            for sido, code, valid_to in self.history:
+                if valid_to and day <= valid_to:
+                    return sido, code
+        return self.sido, self.code
 
 
 @dataclass(slots=True)
@@ -186,6 +195,8 @@ class Regions:
     sido_by_form: dict[str, Sido]
     sido_by_name: dict[str, Sido]
     sigungu_by_form: dict[str, list[Sigungu]]
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 부울경 → its 시도 names
+    not_place_tails: tuple[str, ...] = ()  # 태백장사, 태백산맥: a stem + these names no place
 
 
 @cache
@@ -211,14 +222,27 @@ def regions() -> Regions:
     by_name = {s.name: s for s in sidos}
     sgg: dict[str, list[Sigungu]] = {}
     for g in raw["sigungu"]:
-        rec = Sigungu(code=g["code"], sido=g["sido"], name=g["name"], kind=g["kind"])
+        hist = sorted(
+            ((h["sido"], h["code"], _d(h["valid_to"])) for h in g.get("history", [])),
+            key=lambda h: h[2] or dt.date.max,
+        )
+        rec = Sigungu(code=g["code"], sido=g["sido"], name=g["name"], kind=g["kind"], history=tuple(hist))
         name = g["name"].split()[-1]  # "수원시 장안구" → 장안구
         sgg.setdefault(name, []).append(rec)
         if g["kind"] in ("시", "군", "행정시"):
             stem = name[:-1]
             if len(stem) >= 2 and stem not in by_form:
                 sgg.setdefault(stem, []).append(rec)
-    return Regions(sido=sidos, sido_by_form=by_form, sido_by_name=by_name, sigungu_by_form=sgg)
+    groups = {x["form"]: tuple(x["members"]) for x in raw.get("groups", [])}
+    tails = tuple(sorted(raw.get("not_place_tails", {}).get("tails", []), key=len, reverse=True))
+    return Regions(
+        sido=sidos,
+        sido_by_form=by_form,
+        sido_by_name=by_name,
+        sigungu_by_form=sgg,
+        groups=groups,
+        not_place_tails=tails,
+    )
 
 
 def warm() -> None:
