@@ -55,6 +55,8 @@ class Counters:
     kind: dict[str, str]
     prefixes: tuple[str, ...]
     ordinal_before_noun: frozenset[str]
+    ordinal_tails: dict[str, tuple[str, ...]]
+    versus: frozenset[str]
     age_decades: frozenset[str]
     natives: dict[str, int]
     native_kind: dict[str, str]
@@ -79,6 +81,8 @@ def counters() -> Counters:
         kind=kind,
         prefixes=tuple(raw["ordinal_prefixes"]),
         ordinal_before_noun=frozenset(raw["ordinal_before_noun"]),
+        ordinal_tails={k: tuple(v) for k, v in raw["ordinal_tails"].items()},
+        versus=frozenset(raw["versus"]),
         age_decades=frozenset(raw["age_decades"]),
         natives=dict(raw["native_numbers"]),
         native_kind=native_kind,
@@ -160,14 +164,25 @@ def _inside_word(text: str, idx: TokenIndex, start: int) -> str | None:
     return "word"
 
 
-def _count_kind(text: str, idx: TokenIndex, s: int, e: int, unit: str, value: float) -> str:
+_RANGE_AFTER = regexcache.compile(r"\s?[~∼-]\s?\d")
+_RANGE_BEFORE = regexcache.compile(r"\d\s?[~∼-]\s?$")
+_VERSUS = regexcache.compile(r"\s?\d")
+
+
+def _count_kind(text: str, idx: TokenIndex, s: int, e: int, unit: str, value: float) -> str | None:
+    """The kind of a number + count counter in its context; None: no quantity at all (2 대 1)."""
     c = counters()
     kind = c.kind[unit]
     if kind != "count":
         return kind
+    if unit in c.versus and _VERSUS.match(text, e):
+        return None  # 2 대 1: a score
+    if unit in c.ordinal_tails and text.startswith(c.ordinal_tails[unit], e):
+        return "ordinal"  # 9회초, 4회말
     decade = unit in c.age_decades and value in (10, 20, 30, 40, 50, 60, 70, 80, 90)
-    if decade and (_noun_follows(text, idx, e) or _noun_before(text, idx, s) is None):
-        return "age"  # 30대 남성, 20대가
+    ranged = bool(_RANGE_AFTER.match(text, e) or _RANGE_BEFORE.search(text, max(0, s - 4), s))
+    if decade and (ranged or _noun_follows(text, idx, e) or _noun_before(text, idx, s) is None):
+        return "age"  # 30대 남성, 20대가, 20대∼50대
     if unit in c.ordinal_before_noun and _noun_follows(text, idx, e):
         return "ordinal"  # 21대 국회, 6세대 HBM, 2번 출구
     return "count"
@@ -262,10 +277,15 @@ def _number_entity(text: str, idx: TokenIndex, m: Any, currencies: dict[str, str
         return Entity("percent", text[s:e], s, e, value=value, unit=PERCENT_UNITS[unit])
     if unit in currencies:
         return Entity("money", text[s:e], s, e, value=value, unit=unit, currency=currencies[unit])
+    first = idx.starting(s)
+    if first is None or (idx.starting(e - len(unit)) is None and first.end != e):
+        return None  # 중2병, 211만8525 조회: the number or the counter is inside a word (3사: one token)
     inside = _inside_word(text, idx, s)
     if inside == "word" or _glued_noun(text, idx, e):
         return None  # 민사합의51부, A1면, 4인실: a number inside a word
     kind = "ordinal" if inside == "prefix" else _count_kind(text, idx, s, e, unit, value)
+    if kind is None:
+        return None
     if kind != "count":
         return Entity("quantity", text[s:e], s, e, norm=kind, value=value, unit=unit)
     return Entity("count", text[s:e], s, e, value=value, unit=unit, noun=counted_noun(text, idx, s, e))
