@@ -203,8 +203,8 @@ def counted_noun(text: str, idx: TokenIndex, start: int, end: int) -> str | None
     run: list[int] = []
     pos = end
     while i < len(toks) and len(run) < 6 and toks[i].tag in NOUNISH and toks[i].start - pos <= 1:
-        if toks[i].tag in ("XSN",) and not run:
-            break
+        if (toks[i].tag in ("XSN",) and not run) or (run and toks[i].form in c.not_counted):
+            break  # 두 번의 낙선 후 ...: the phrase ends before 후, 가운데, 이상
         run.append(i)
         pos = toks[i].end
         i += 1
@@ -246,7 +246,10 @@ def _noun_before(text: str, idx: TokenIndex, start: int) -> str | None:
         else:
             break
     run: list[int] = []
+    stop = counters().not_counted
     while j >= 0 and len(run) < 4 and toks[j].tag in NOUNISH and pos - toks[j].end <= 1:
+        if run and toks[j].form in stop:
+            break  # 취업자 가운데 임금노동자 → 임금노동자
         run.append(j)
         pos = toks[j].start
         j -= 1
