@@ -54,7 +54,7 @@ class Counters:
 
     kind: dict[str, str]
     prefixes: tuple[str, ...]
-    ordinal_before_noun: frozenset[str]
+    before_noun: dict[str, str]
     ordinal_tails: dict[str, tuple[str, ...]]
     versus: frozenset[str]
     age_decades: frozenset[str]
@@ -80,7 +80,7 @@ def counters() -> Counters:
     return Counters(
         kind=kind,
         prefixes=tuple(raw["ordinal_prefixes"]),
-        ordinal_before_noun=frozenset(raw["ordinal_before_noun"]),
+        before_noun=dict(raw["before_noun"]),
         ordinal_tails={k: tuple(v) for k, v in raw["ordinal_tails"].items()},
         versus=frozenset(raw["versus"]),
         age_decades=frozenset(raw["age_decades"]),
@@ -183,8 +183,8 @@ def _count_kind(text: str, idx: TokenIndex, s: int, e: int, unit: str, value: fl
     ranged = bool(_RANGE_AFTER.match(text, e) or _RANGE_BEFORE.search(text, max(0, s - 4), s))
     if decade and (ranged or _noun_follows(text, idx, e) or _noun_before(text, idx, s) is None):
         return "age"  # 30대 남성, 20대가, 20대∼50대
-    if unit in c.ordinal_before_noun and _noun_follows(text, idx, e):
-        return "ordinal"  # 21대 국회, 6세대 HBM, 2번 출구
+    if unit in c.before_noun and _noun_follows(text, idx, e):
+        return c.before_noun[unit]  # 21대 국회, 6세대 HBM, 2번 출구; 1인 가구
     return "count"
 
 
