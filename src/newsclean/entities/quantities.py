@@ -57,6 +57,8 @@ class Counters:
     before_noun: dict[str, str]
     ordinal_tails: dict[str, tuple[str, ...]]
     versus: frozenset[str]
+    event_counters: frozenset[str]
+    event_endings: tuple[str, ...]
     age_decades: frozenset[str]
     natives: dict[str, int]
     native_kind: dict[str, str]
@@ -83,6 +85,8 @@ def counters() -> Counters:
         before_noun=dict(raw["before_noun"]),
         ordinal_tails={k: tuple(v) for k, v in raw["ordinal_tails"].items()},
         versus=frozenset(raw["versus"]),
+        event_counters=frozenset(raw["ordinal_events"]["counters"]),
+        event_endings=tuple(raw["ordinal_events"]["endings"]),
         age_decades=frozenset(raw["age_decades"]),
         natives=dict(raw["native_numbers"]),
         native_kind=native_kind,
@@ -139,6 +143,19 @@ def _noun_follows(text: str, idx: TokenIndex, end: int) -> bool:
     return t.tag in ("NNG", "NNP", "SL", "SH", "XPN") and t.form not in counters().bounds_after
 
 
+def _event_follows(text: str, idx: TokenIndex, end: int) -> bool:
+    """The noun phrase right after ``end`` ends with an event or a class (54회 전국소년체전)."""
+    if not _noun_follows(text, idx, end):
+        return False
+    i = idx.after(end)
+    toks, pos = idx.toks, end
+    while i < len(toks) and toks[i].tag in NOUNISH and toks[i].start - pos <= 1 and i - idx.after(end) < 4:
+        pos = toks[i].end
+        i += 1
+    word = text[end:pos].rstrip()
+    return word.endswith(counters().event_endings)
+
+
 def _glued_noun(text: str, idx: TokenIndex, end: int) -> bool:
     """A noun glued to the counter: the counter is the start of a word (4인실, 3인조, 4차산업)."""
     t = _next_tok(idx, end)
@@ -179,6 +196,8 @@ def _count_kind(text: str, idx: TokenIndex, s: int, e: int, unit: str, value: fl
         return None  # 2 대 1: a score
     if unit in c.ordinal_tails and text.startswith(c.ordinal_tails[unit], e):
         return "ordinal"  # 9회초, 4회말
+    if unit in c.event_counters and _event_follows(text, idx, e):
+        return "ordinal"  # 54회 전국체전, 1회 졸업생
     decade = unit in c.age_decades and value in (10, 20, 30, 40, 50, 60, 70, 80, 90)
     ranged = bool(_RANGE_AFTER.match(text, e) or _RANGE_BEFORE.search(text, max(0, s - 4), s))
     if decade and (ranged or _noun_follows(text, idx, e) or _noun_before(text, idx, s) is None):
