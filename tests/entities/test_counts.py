@@ -101,28 +101,21 @@ def _no_count_over(ents: list[Any], text: str, mention: str) -> None:
     assert bad == [], bad
 
 
-@pytest.mark.parametrize(("text", "mention"), ORDINALS)
-def test_ordinals_are_quantities_not_counts(extract: Any, text: str, mention: str) -> None:
+QUANTITIES = (
+    [(text, mention, ("ordinal",)) for text, mention in ORDINALS]
+    + [(text, mention, ("age",)) for text, mention in AGES]
+    + [(text, mention, ("measure", "multiplier")) for text, mention in MEASURES]
+)
+
+
+@pytest.mark.parametrize(("text", "mention", "kinds"), QUANTITIES)
+def test_ordinals_ages_measures_are_quantities_not_counts(
+    extract: Any, text: str, mention: str, kinds: tuple[str, ...]
+) -> None:
     ents = extract(text)
     _no_count_over(ents, text, mention)
     q = _mentions(ents, "quantity")
-    assert mention in q and q[mention].norm == "ordinal", ents
-
-
-@pytest.mark.parametrize(("text", "mention"), AGES)
-def test_ages_are_quantities_not_counts(extract: Any, text: str, mention: str) -> None:
-    ents = extract(text)
-    _no_count_over(ents, text, mention)
-    q = _mentions(ents, "quantity")
-    assert mention in q and q[mention].norm == "age", ents
-
-
-@pytest.mark.parametrize(("text", "mention"), MEASURES)
-def test_measures_and_multipliers_are_quantities(extract: Any, text: str, mention: str) -> None:
-    ents = extract(text)
-    _no_count_over(ents, text, mention)
-    q = _mentions(ents, "quantity")
-    assert mention in q and q[mention].norm in ("measure", "multiplier"), ents
+    assert mention in q and q[mention].norm in kinds, ents
 
 
 @pytest.mark.parametrize(("text", "mention"), INSIDE_WORDS)
