@@ -56,6 +56,7 @@ ENTITY_EXAMPLES: dict[str, tuple[str, str]] = {
     "organization": ("대구테크노파크와 협약을 맺었다.", "대구테크노파크"),
     "person": ("이영 장관은 말했다.", "이영, role 장관"),
     "count": ("13개 지방청과 함께", "value 13, unit 개, noun 지방청"),
+    "quantity": ("제21대 국회, 5차 회의, 35도, 10배, 30대 남성", "norm ordinal / measure / multiplier / age"),
     "money": ("사업비는 1200억원 규모다.", "value 120000000000, currency KRW"),
     "percent": ("0.73%포인트 차로", "value 0.73"),
     "date": ("지난 8일 회의를 열었다.", "value: the ISO date resolved against `published`"),

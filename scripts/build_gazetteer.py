@@ -6,7 +6,10 @@
 Inputs (see ``../shared/reference/README.md``):
 
 * ``sido_2026.tsv``       17 시도: 법정동 code, short form, aliases, validity, predecessor;
-* ``sigungu_2025.tsv``    226 시군구 + 일반구 + 제주 행정시 (행정안전부 법정동코드, 2025-11);
+* ``sigungu_2025.tsv``    226 시군구 + 일반구 + 제주 행정시 (행정안전부 법정동코드, 2025-11); their
+  earlier codes come from sido_2026.tsv (a 시도's dated predecessor code: 강원도 42 until
+  2023-06-10, 전라북도 45 until 2024-01-17, 제주도 49 until 2006-06-30; a 시군구 moved between
+  시도 in its notes: 군위군 47720 until 2023-06-30);
 * ``central_gov_2026.tsv`` central government bodies with news abbreviations, validity dates and
   predecessors.
 
@@ -127,6 +130,28 @@ SUPPLEMENT_SIDO_HISTORY: dict[str, str] = {
     "대전광역시": "1995-01-01",
     "울산광역시": "1997-07-15",
 }
+
+
+# Region groups news writes as one word (not in the reference tables): each expands to its 시도.
+# Forms that are also ordinary words or names elsewhere (동남권, 경인, TK, PK) are left out, and so
+# are the wide areas (영남, 충청, 수도권): news uses them for a bloc, not as a mention of each
+# 시도 (KLUE does not tag 수도권 as a place either).
+SUPPLEMENT_REGION_GROUPS_SOURCE = "scripts/build_gazetteer.py SUPPLEMENT (권역 약칭, maintainers)"
+SUPPLEMENT_REGION_GROUPS: list[tuple[str, list[str]]] = [
+    ("부울경", ["부산광역시", "울산광역시", "경상남도"]),
+    ("대경", ["대구광역시", "경상북도"]),
+    ("호남", ["광주광역시", "전라남도", "전북특별자치도"]),
+]
+
+# Words that begin with a 시군구 stem but name no place of it: the 씨름 titles (태백장사 is a weight
+# class named after the mountain), mountains and ranges (태백산맥). A stem glued to anything else
+# (고양터미널, 강릉역) still names the place.
+SUPPLEMENT_NOT_PLACE_TAILS_SOURCE = "scripts/build_gazetteer.py SUPPLEMENT (지명이 아닌 합성어, maintainers)"
+SUPPLEMENT_NOT_PLACE_TAILS: list[str] = ["장사", "급장사", "산", "산맥", "산성"]
+
+# A 시군구 that moved to another 시도 ("군위군 편입 2023-07-01 (경북 47720 → 대구 27720)" in the
+# notes column of sido_2026.tsv).
+_MOVE = re.compile(r"(\S+) 편입 (\d{4}-\d{2}-\d{2}) \((\S+) (\d{5}) → (\S+) (\d{5})\)")
 
 
 def _date(value: str) -> tuple[str | None, bool]:
@@ -262,10 +287,40 @@ def build_ministries(ref: Path) -> dict[str, Any]:
     }
 
 
+def _sigungu_history(
+    rows: list[tuple[int, dict[str, str]]], sido: list[dict[str, Any]], spath: Path
+) -> dict[str, list[dict[str, Any]]]:
+    """Earlier codes of each 시군구 code, from sido_2026.tsv.
+
+    * a 시도 with a dated predecessor code ("강원도(42)" from 2023-06-11, "전라북도(45)" from
+      2024-01-18, "제주도(49)" from 2006-07-01): its 시군구 had the predecessor's two digits and
+      their own last three until the day before (51750 영월군 was 42750);
+    * a 시군구 moved between 시도 (the notes column: 군위군 47720 → 27720 on 2023-07-01).
+    """
+    by_short = {s["short"]: s["name"] for s in sido}
+    renumbered: dict[str, tuple[str, str, str]] = {}  # new 2 digits → (old 2 digits, valid_to, source)
+    moves: dict[str, tuple[str, str, str, str]] = {}  # new code → (old code, old 시도, valid_to, source)
+    for line, row in rows:
+        start, _ = _date(row["valid_from"])
+        m = re.match(r"^([^()]+?)\((\d{2})\)$", row["predecessor"])
+        if m and start:
+            renumbered[row["bjd_code"]] = (m.group(2), _day_before(start), f"{spath.name}:{line}")
+        for mv in _MOVE.finditer(row.get("notes", "")):
+            old_sido = by_short.get(mv.group(3), mv.group(3))
+            moves[mv.group(6)] = (mv.group(4), old_sido, _day_before(mv.group(2)), f"{spath.name}:{line} (notes)")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for code, (old, valid_to, source) in renumbered.items():
+        out[code] = [{"prefix": old, "valid_to": valid_to, "source": source}]
+    for code, (old, old_sido, valid_to, source) in moves.items():
+        out[code] = [{"code": old, "sido": old_sido, "valid_to": valid_to, "source": source}]
+    return out
+
+
 def build_regions(ref: Path) -> dict[str, Any]:
     spath = ref / "sido_2026.tsv"
     sido: list[dict[str, Any]] = []
-    for line, row in _read_tsv(spath):
+    srows = _read_tsv(spath)
+    for line, row in srows:
         start, p1 = _date(row["valid_from"])
         end, p2 = _date(row["valid_to"])
         history = []
@@ -302,21 +357,41 @@ def build_regions(ref: Path) -> dict[str, Any]:
         )
         del p1
     gpath = ref / "sigungu_2025.tsv"
+    hist = _sigungu_history(srows, sido, spath)
     sigungu = []
     for line, row in _read_tsv(gpath):
+        code = row["sgg_code"]
+        history = []
+        for h in hist.get(code, []) + hist.get(code[:2], []):
+            history.append(
+                {
+                    "code": h.get("code") or h["prefix"] + code[2:],
+                    "sido": h.get("sido") or row["sido"],
+                    "valid_to": h["valid_to"],
+                    "source": h["source"],
+                }
+            )
         sigungu.append(
             {
-                "code": row["sgg_code"],
+                "code": code,
                 "sido": row["sido"],
                 "name": row["name"],
                 "kind": row["kind"],
+                "history": history,
                 "source": f"{gpath.name}:{line}",
             }
         )
+    groups = [
+        {"form": form, "members": members, "source": SUPPLEMENT_REGION_GROUPS_SOURCE}
+        for form, members in SUPPLEMENT_REGION_GROUPS
+    ]
     return {
-        "about": "17 시도 and the 시군구 with 법정동 codes; built by scripts/build_gazetteer.py",
+        "about": "17 시도 and the 시군구 with 법정동 codes (earlier codes in history); region groups; "
+        "built by scripts/build_gazetteer.py",
         "sido": sido,
         "sigungu": sigungu,
+        "groups": groups,
+        "not_place_tails": {"tails": SUPPLEMENT_NOT_PLACE_TAILS, "source": SUPPLEMENT_NOT_PLACE_TAILS_SOURCE},
     }
 
 

@@ -26,6 +26,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     "organization",
     "person",
     "count",
+    "quantity",
     "money",
     "percent",
     "date",
@@ -61,7 +62,8 @@ class Entity:
 
     ``start``/``end`` are code-point offsets into the text that was analysed (the article's
     ``text``), so ``text == article.text[start:end]``. Type-specific fields are ``None`` when
-    they do not apply: count → value, unit, noun; money → value, currency; percent → value;
+    they do not apply: count → value, unit, noun; quantity → value, unit, norm (ordinal, measure,
+    multiplier or age); money → value, currency; percent → value;
     date → value (ISO date or partial such as ``2023-03``); person → role;
     region → code (행정구역 code), level (sido / sigungu).
     """

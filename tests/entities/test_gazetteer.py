@@ -52,6 +52,39 @@ def test_rebuild_is_identical(tmp_path: Path) -> None:
         ).read_text(encoding="utf-8")
 
 
+def test_every_history_record_has_a_source() -> None:
+    data = json.loads((ROOT / "src/newsclean/data/gazetteer/regions.json").read_text(encoding="utf-8"))
+    for rec in data["sigungu"]:
+        assert all(h.get("source") for h in rec["history"]), rec["name"]
+    assert all(g.get("source") for g in data["groups"])
+
+
+@pytest.mark.parametrize(
+    ("sido", "old", "valid_to"),
+    [("강원특별자치도", "42", "2023-06-10"), ("전북특별자치도", "45", "2024-01-17")],
+)
+def test_renamed_sido_sigungu_keep_their_old_codes(sido: str, old: str, valid_to: str) -> None:
+    import datetime as dt
+
+    reg = gazetteer.regions()
+    items = {g.code: g for forms in reg.sigungu_by_form.values() for g in forms if g.sido == sido}
+    assert len(items) >= 14
+    last = dt.date.fromisoformat(valid_to)
+    for code, g in items.items():
+        assert g.on(last) == (sido, old + code[2:])
+        assert g.on(last + dt.timedelta(days=1)) == (sido, code)
+        assert g.on(None) == (sido, code)
+
+
+def test_a_moved_sigungu_has_its_old_sido() -> None:
+    import datetime as dt
+
+    reg = gazetteer.regions()
+    (g,) = [g for g in reg.sigungu_by_form["군위군"]]
+    assert g.on(dt.date(2023, 6, 30)) == ("경상북도", "47720")
+    assert g.on(dt.date(2023, 7, 1)) == ("대구광역시", "27720")
+
+
 def test_kiwi_is_not_picklable() -> None:
     import pickle
 

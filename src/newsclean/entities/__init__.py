@@ -31,7 +31,7 @@ __all__ = ["analysed_part", "extract_entities", "get_kiwi", "summarize_entities"
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "name": ("ministry", "agency", "person", "organization"),
     "region": ("region",),
-    "number": ("date", "money", "percent", "count"),
+    "number": ("date", "money", "percent", "count", "quantity"),
 }
 _PRIORITY = {t: (fam, rank) for fam, types in _FAMILIES.items() for rank, t in enumerate(types)}
 
@@ -40,8 +40,8 @@ def _resolve(cands: Iterable[Entity], size: int) -> list[Entity]:
     by_family: dict[str, list[Entity]] = {}
     for e in cands:
         fam, _ = _PRIORITY.get(e.type, (e.type, 0))
-        if e.type == "region":  # a 시군구 and its 시도 share a span
-            fam = f"region:{e.level}"
+        if e.type == "region":  # a 시군구 and its 시도 share a span, so do a group's 시도 (부울경)
+            fam = f"region:{e.level}:{e.norm}"
         by_family.setdefault(fam, []).append(e)
     out: list[Entity] = []
     for items in by_family.values():

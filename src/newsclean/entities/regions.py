@@ -21,7 +21,7 @@ import regex
 
 from .. import regexcache
 from ..article import Entity
-from .common import PrefixMatcher, TokenIndex
+from .common import PrefixMatcher, TokenIndex, alternation, finditer
 from .gazetteer import Sido, Sigungu, lexicon, regions
 
 
@@ -63,11 +63,13 @@ def _sido_entity(text: str, s: int, e: int, sido: Sido, day: dt.date | None) -> 
 
 
 def _sgg_entity(text: str, s: int, e: int, g: Sigungu, day: dt.date | None) -> Entity:
+    """The 시군구 with the code and the 시도 name valid on ``day`` (2016: 강원도 영월군, 42750)."""
     reg = regions()
-    sido = reg.sido_by_name.get(g.sido)
+    parent, code = g.on(day)
+    sido = reg.sido_by_name.get(parent)
     on = sido.on(day) if sido else None
-    sido_name = on[0] if on else g.sido
-    return Entity("region", text[s:e], s, e, norm=f"{sido_name} {g.name}", code=g.code, level="sigungu")
+    sido_name = on[0] if on else parent
+    return Entity("region", text[s:e], s, e, norm=f"{sido_name} {g.name}", code=code, level="sigungu")
 
 
 def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity]:
@@ -102,7 +104,9 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
         boundary = e in idx.ends
         adjacent_prev = s - prev_end <= 1
         nxt = _next_region(text, e)
-        context = rest.startswith(suffixes) or nxt or (adjacent_prev and prev_sido is not None)
+        follower = idx.starting(e)
+        verb = follower is not None and follower.tag in _VERBISH  # 강화시켜야, 고성을 지르다: no place
+        context = (rest.startswith(suffixes) and not verb) or nxt or (adjacent_prev and prev_sido is not None)
         if not context:
             lm = _LIST.match(text, e)
             if lm and lm.end() > e and lm.group().strip():
@@ -122,6 +126,8 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
                 ok = False
             if w in ambiguous and len(word) > len(w) and not inside and not word.startswith(suffixes, len(w)):
                 ok = False  # 세종대왕, 경기장: the short name is the start of another word
+            if exact and not inside and (verb or text.startswith(reg.not_place_tails, e)):
+                ok = False  # 강화시켜야, 태백장사, 태백산맥: a verb or a word that is no place
         else:
             ok = boundary or inside or exact
         if not ok:
@@ -146,7 +152,7 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
                     cands = [g for g in cands if g.sido in named]
             if len({g.code for g in cands}) == 1:
                 ent = _sgg_entity(text, s, e, cands[0], day)
-                parent = reg.sido_by_name.get(cands[0].sido)
+                parent = reg.sido_by_name.get(cands[0].on(day)[0])
                 up = _sido_entity(text, s, e, parent, day) if parent else None
                 if up is not None:  # a 시군구 mention is also a mention of its 시도
                     out.append(up)
@@ -160,7 +166,43 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
                         out.append(up)
             out.append(ent)
             prev_end = e
+    return out + find_groups(text, idx, day)
+
+
+_VERBISH = frozenset({"XSV", "XSA", "VV", "VA", "VX", "EP", "EC", "EF", "ETM", "ETN"})
+
+
+def find_groups(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity]:
+    """부울경, 대경권, 호남 지역: a region group, one 시도 entity per member on the group's span.
+
+    The group word must stand alone (a particle or punctuation may follow) or end in a region
+    tail (권, 지역, 민 ...): 호남선, 대경대학교 are other words.
+    """
+    reg = regions()
+    if not reg.groups:
+        return []
+    _ambiguous, suffixes, _org, tails = _sets()
+    out: list[Entity] = []
+    for m in finditer(_group_pattern(), text):
+        s, e = m.span()
+        tok = idx.starting(s)
+        if tok is None or tok.tag not in ("NNP", "NNG"):
+            continue
+        word = _word_at(text, s)
+        tail = word[len(m.group()) :]
+        if tail and tail not in tails and tail not in suffixes:
+            continue
+        for name in reg.groups[m.group()]:
+            sido = reg.sido_by_name.get(name)
+            ent = _sido_entity(text, s, e, sido, day) if sido else None
+            if ent is not None:
+                out.append(ent)
     return out
+
+
+@cache
+def _group_pattern() -> regex.Pattern[str]:
+    return regexcache.compile(rf"(?<![가-힣]){alternation(list(regions().groups))}")
 
 
 def _next_region(text: str, pos: int) -> bool:
