@@ -14,6 +14,7 @@ from newsclean.article import Article
 from newsclean.html.dom import parse
 from newsclean.html.state_scan import flight_rows, loose_strings, payloads
 
+DETECT = html_path._detect
 GENERIC = Path(__file__).resolve().parents[2] / "fixtures" / "html" / "generic"
 
 
@@ -149,3 +150,13 @@ def test_state_reading_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [route for route, _ in payloads(scripts)] == ["assign"]  # read as literals: none, no crash
     monkeypatch.setattr(limits, "MAX_STATE_CHARS", 10)
     assert payloads(scripts) == []  # past the cap nothing more is read
+
+
+def test_profiled_site_whose_container_vanished_reads_its_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site with a profile rebuilt on the App Router: the profile's container is gone and the
+    article is only in flight chunks."""
+    monkeypatch.setattr(html_path, "_detect", DETECT)
+    page = (GENERIC / "state_flight.html").read_bytes()
+    art = clean(page, url="https://www.hankookilbo.com/News/Read/A2024070213000001", entities=False)
+    assert art.status == "ok" and art.stats.body_route == "state:flight"
+    assert len(art.paragraphs) == 4

@@ -74,11 +74,14 @@ def _body_chars(blocks: list[Block]) -> int:
 Body = tuple[str, list[Block], StateArticle | None]  # route, blocks, the state they came from
 
 
-def _bodies(root: Element, blocks: list[Block], route: str, scripts: list[Element]) -> Iterator[Body]:
+def _bodies(
+    root: Element, blocks: list[Block], route: str, scripts: list[Element], missed: bool = False
+) -> Iterator[Body]:
     """The bodies to try, best first. The DOM's, unless it is thin and the page's best run of prose
     is much longer, or the script state holds much more than it (or all of it: a teaser). Then,
     for when the strip chain leaves nothing, the page's best run of prose and the script state,
-    computed only when needed."""
+    computed only when needed. ``missed``: a profile's container was missing (a redesign that may
+    have moved the article into script state), so the state is read whatever the DOM's length."""
     chars = _body_chars(blocks)
     first: list[Body] = []
     later: list[Body] = []
@@ -86,7 +89,7 @@ def _bodies(root: Element, blocks: list[Block], route: str, scripts: list[Elemen
     if region:
         wide = _body_chars(region) > 2 * max(chars, MIN_BODY_CHARS // 2)
         (first if wide else later).append(("page-prose", region, None))
-    tried_state = chars < STATE_BELOW
+    tried_state = chars < STATE_BELOW or missed
     state = state_article(scripts) if tried_state else None
     if state is not None and state.blocks:
         have = _body_chars(first[0][1] if first else blocks)
@@ -94,7 +97,8 @@ def _bodies(root: Element, blocks: list[Block], route: str, scripts: list[Elemen
         teaser = _covers(state.blocks, first[0][1] if first else blocks)
         (first if more or teaser else later).append((f"state:{state.route}", state.blocks, state))
     yield from first
-    yield route, blocks, state
+    # The state's title and dates may fill the DOM body's gaps only when it holds the same article.
+    yield route, blocks, state if state is not None and _shares(state.blocks, blocks) else None
     yield from later
     if region is None:
         yield "page-prose", prose_region(root), None
@@ -114,9 +118,11 @@ def _covers(wide: list[Block], narrow: list[Block]) -> bool:
     return all(p in text for p in paras)
 
 
-def _prefer(out: list[tuple[str, list[Block]]], cand: tuple[str, list[Block]], first: bool) -> None:
-    if cand[1]:
-        out.insert(0, cand) if first else out.append(cand)
+def _shares(a: list[Block], b: list[Block]) -> bool:
+    """Whether a paragraph of ``b`` (of 20 characters or more) is in ``a``'s text."""
+    text = " ".join(x.key for x in a)
+    return any(x.key in text for x in b if x.kind == PARAGRAPH and len(x.text) >= 20)
+
 
 
 def extract_html(
@@ -173,7 +179,7 @@ def extract_html(
                 generic.extend(blockify(box))
         if _body_chars(generic) > _body_chars(blocks):
             container, blocks, route = found, generic, "generic"
-    bodies = _bodies(root, blocks, route, tags["script"])
+    bodies = _bodies(root, blocks, route, tags["script"], missed=profile is not None and route != "profile")
     first = next(bodies)
     if first[2] is not None:
         _fill_from_state(meta, first[2])
