@@ -11,7 +11,7 @@ import pytest
 import newsclean.html as html_path
 from newsclean import clean, limits
 from newsclean.article import Article
-from newsclean.html.dom import parse
+from newsclean.html.dom import Element, parse
 from newsclean.html.state_scan import flight_rows, loose_strings, payloads
 
 DETECT = html_path._detect
@@ -160,3 +160,27 @@ def test_profiled_site_whose_container_vanished_reads_its_state(monkeypatch: pyt
     art = clean(page, url="https://www.hankookilbo.com/News/Read/A2024070213000001", entities=False)
     assert art.status == "ok" and art.stats.body_route == "state:flight"
     assert len(art.paragraphs) == 4
+
+
+def test_locator_mistake_falls_back_to_the_pages_best_run_of_prose(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the locator's container holds only chrome the strip chain removes, the page's best
+    contiguous run of prose blocks gives the body: never an empty record for a page of prose."""
+    lines = [
+        "지난밤 내린 비로 하천 물이 불어나 둔치 주차장 두 곳이 통제됐다.",
+        "시는 새벽 네 시부터 차량 이동을 안내하는 문자를 보냈다고 밝혔다.",
+        "비는 오늘 오후 그칠 것으로 예보됐다.",
+    ]
+    page = (
+        "<html><body><div class='menu'><a href='/1'>사회</a> <a href='/2'>경제</a></div>"
+        "<table><tr><td>" + "<br>".join(lines) + "</td></tr></table>"
+        "<div class='notice'><p>Copyright ⓒ 가상일보. All rights reserved. 무단 전재 및 재배포 금지</p></div>"
+        "</body></html>"
+    )
+
+    def wrong(root: Element) -> Element | None:
+        return root.find(".//div[@class='notice']")
+
+    monkeypatch.setattr(html_path, "locate", wrong)
+    art = clean(page, entities=False)
+    assert art.status == "ok" and art.stats.body_route == "page-prose"
+    assert art.paragraphs == tuple(lines)

@@ -89,7 +89,8 @@ def _bodies(
     if region:
         wide = _body_chars(region) > 2 * max(chars, MIN_BODY_CHARS // 2)
         (first if wide else later).append(("page-prose", region, None))
-    tried_state = chars < STATE_BELOW or missed
+    # A profile that found its container is trusted unless the body is thin.
+    tried_state = chars < (WIDEN_BELOW if route == "profile" else STATE_BELOW) or missed
     state = state_article(scripts) if tried_state else None
     if state is not None and state.blocks:
         have = _body_chars(first[0][1] if first else blocks)
