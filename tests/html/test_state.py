@@ -184,3 +184,12 @@ def test_locator_mistake_falls_back_to_the_pages_best_run_of_prose(monkeypatch: 
     art = clean(page, entities=False)
     assert art.status == "ok" and art.stats.body_route == "page-prose"
     assert art.paragraphs == tuple(lines)
+
+
+def test_article_body_with_inline_tags_keeps_its_line_breaks() -> None:
+    body = "첫 문단은 <b>굵은</b> 글씨가 있는 문장이라고 밝혔다.\n\n둘째 문단은 평범한 문장으로 이어진다고 말했다."
+    art = clean(ld_page(body, ""), entities=False)
+    assert art.paragraphs == (
+        "첫 문단은 굵은 글씨가 있는 문장이라고 밝혔다.",
+        "둘째 문단은 평범한 문장으로 이어진다고 말했다.",
+    )

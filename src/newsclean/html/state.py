@@ -32,6 +32,7 @@ _HTML = regex.compile(
     r"<(?:p|br|div|span|b|strong|em|i|u|a|h[1-6]|figure|figcaption|img|ul|ol|li|table|blockquote)\b[^<>]{0,400}>",
     regex.IGNORECASE,
 )
+_BLOCKY = regex.compile(r"<(?:p|div|br|li|h[1-6]|figure|table|blockquote)\b", regex.IGNORECASE)
 _REF = regex.compile(r"\$[L@]?([0-9a-fA-F]{1,8})")
 _TAG = regex.compile(r"[a-z][a-z0-9]{0,15}")
 _VOID = frozenset({"br", "hr", "img", "wbr", "input", "source", "meta", "link", "col", "area"})
@@ -113,8 +114,8 @@ class _Render:
             return
         elif key in self.caption:
             self.parts.append(f"<figcaption>{escape(s, quote=False)}</figcaption>")
-        elif _HTML.search(s):
-            self.parts.append(f"<div>{s}</div>")
+        elif _HTML.search(s):  # inline tags only: its line breaks still split paragraphs
+            self.parts.append(f"<div>{s if _BLOCKY.search(s) else s.replace(chr(10), '<br>')}</div>")
         else:
             lines = [escape(x, quote=False) for x in s.split("\n") if x.strip()]
             self.parts.append("<div>" + "".join(f"<p>{x}</p>" for x in lines) + "</div>")
