@@ -12,6 +12,7 @@ import newsclean.html as html_path
 from newsclean import clean, limits
 from newsclean.article import Article
 from newsclean.html.dom import Element, parse
+from newsclean.html.js_literal import js_value
 from newsclean.html.state_scan import flight_rows, loose_strings, payloads
 
 DETECT = html_path._detect
@@ -72,11 +73,23 @@ def test_initial_state_json_parse_assignment() -> None:
         assert leak not in art.text, leak
 
 
-def test_nuxt_function_call_read_by_its_string_literals() -> None:
+def test_nuxt_function_call_parameters_stand_for_its_arguments() -> None:
     art = run("state_nuxt.html")
-    assert art.status == "ok"
+    assert art.status == "ok" and art.stats.body_route == "state:assign"
     assert len(art.paragraphs) == 3
     assert art.paragraphs[0] == "시내버스 노선 열한 개가 다음 달 1일부터 새로 바뀐다."
+    assert art.published == "2020-08-14T07:00:00+09:00"  # date: b, b = the call's second argument
+    assert [r.name for r in art.reporters] == ["나리"]
+
+
+def test_js_literals_read_as_data_never_run() -> None:
+    assert js_value("""{a: 1, 'b': 'it\\'s', c: [1, 2,], d: undefined, e: !0, f: void 0}""", 0) == {
+        "a": 1, "b": "it's", "c": [1, 2], "d": None, "e": True, "f": None,
+    }
+    nuxt = '(function(a,b){a.x=1;return {post:{title:a,tags:[b,"둘"]}}}("제목",\'하나\'));'
+    assert js_value(nuxt, 0) == {"post": {"title": "제목", "tags": ["하나", "둘"]}}
+    assert js_value("{a: fetch('/x')}", 0) is None  # a call is code, not data
+    assert js_value("alert(1)", 0) is None
 
 
 def test_json_ld_article_body() -> None:

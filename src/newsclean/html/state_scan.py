@@ -28,6 +28,7 @@ import regex
 from .. import limits, saferegex
 from ..resources import load_json
 from .dom import Element
+from .js_literal import js_value
 from .jsonld import _load as load_jsonld
 
 _DECODER = json.JSONDecoder()
@@ -170,7 +171,11 @@ def _assigned(text: str) -> Iterator[Any]:
         if got is not None:
             yield got[0]
             continue
-        # Near-JSON (unquoted keys, undefined, a function call): its string literals only.
+        value = js_value(text, pos)  # unquoted keys, single quotes, Nuxt's function call
+        if value is not None:
+            yield value
+            continue
+        # Anything else: its string literals only.
         end = text.find("</script", pos)
         yield loose_strings(text[pos : end if end >= 0 else len(text)])
 
