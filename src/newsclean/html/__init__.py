@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - the profiles package is optional durin
 
 MIN_BODY_CHARS = 80
 WIDEN_BELOW = 300  # body characters under which the whole page's prose is scored too
+FEW_BLOCKS = 3  # ... or paragraphs under which (a locator that kept two blocks of a table page)
 STATE_BELOW = 2000  # body characters under which the page's script state is read too
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
 HEAD_BLOCKS = 6
@@ -85,7 +86,8 @@ def _bodies(
     chars = _body_chars(blocks)
     first: list[Body] = []
     later: list[Body] = []
-    region = prose_region(root) if chars < WIDEN_BELOW else None
+    few = sum(1 for b in blocks if b.kind == PARAGRAPH) < FEW_BLOCKS
+    region = prose_region(root) if chars < WIDEN_BELOW or few else None
     if region:
         wide = _body_chars(region) > 2 * max(chars, MIN_BODY_CHARS // 2)
         (first if wide else later).append(("page-prose", region, None))
