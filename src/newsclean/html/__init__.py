@@ -86,7 +86,8 @@ def _bodies(
     chars = _body_chars(blocks)
     first: list[Body] = []
     later: list[Body] = []
-    few = sum(1 for b in blocks if b.kind == PARAGRAPH) < FEW_BLOCKS
+    # Few paragraphs are suspect from the generic locator only: a profile's short article is short.
+    few = route != "profile" and sum(1 for b in blocks if b.kind == PARAGRAPH) < FEW_BLOCKS
     region = prose_region(root) if chars < WIDEN_BELOW or few else None
     if region:
         wide = _body_chars(region) > 2 * max(chars, MIN_BODY_CHARS // 2)
@@ -98,7 +99,11 @@ def _bodies(
         have = _body_chars(first[0][1] if first else blocks)
         more = _body_chars(state.blocks) > 2 * max(have, MIN_BODY_CHARS // 2)
         teaser = _covers(state.blocks, first[0][1] if first else blocks)
-        (first if more or teaser else later).append((f"state:{state.route}", state.blocks, state))
+        cand: Body = (f"state:{state.route}", state.blocks, state)
+        if more or teaser:
+            first.insert(0, cand)
+        else:
+            later.append(cand)
     yield from first
     # The state's title and dates may fill the DOM body's gaps only when it holds the same article.
     yield route, blocks, state if state is not None and _shares(state.blocks, blocks) else None
@@ -125,7 +130,6 @@ def _shares(a: list[Block], b: list[Block]) -> bool:
     """Whether a paragraph of ``b`` (of 20 characters or more) is in ``a``'s text."""
     text = " ".join(x.key for x in a)
     return any(x.key in text for x in b if x.kind == PARAGRAPH and len(x.text) >= 20)
-
 
 
 def extract_html(
