@@ -9,11 +9,12 @@ which ``json`` then parses; anything else (an expression, a call other than Nuxt
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import regex
 
-from .. import saferegex
+from .. import limits, saferegex
 
 _TOKEN = regex.compile(
     r"""(?P<ws>\s+)|(?P<dq>"(?:[^"\\\n]|\\.)*")|(?P<sq>'(?:[^'\\\n]|\\.)*')"""
@@ -22,16 +23,21 @@ _TOKEN = regex.compile(
     regex.DOTALL,
 )
 _LITERALS = {"true": "true", "false": "false", "null": "null", "undefined": "null", "NaN": "null", "Infinity": "null"}
+# The token pattern is linear (disjoint alternatives): a state of megabytes takes its time in
+# proportion, so the scan gets a few regex budgets; past them the literal reads as None.
+_SCAN_TIMEOUT = 4 * limits.REGEX_TIMEOUT
 _NUXT = regex.compile(r"\(?\s*function\s*\(([\w$,\s]*)\)\s*\{")
 
 
-def _tokens(text: str, pos: int) -> list[tuple[str, str]]:
-    out = []
-    for m in saferegex.finditer(_TOKEN, text[pos:]):
+Token = tuple[str, str]  # (kind, text)
+
+
+def _tokens(text: str, pos: int) -> Iterator[Token]:
+    """The tokens of ``text[pos:]``, lazily: a literal costs what it spans, not the script's rest."""
+    for m in saferegex.finditer(_TOKEN, text[pos:], timeout=_SCAN_TIMEOUT):
         kind = m.lastgroup or "other"
         if kind != "ws":
-            out.append((kind, m.group()))
-    return out
+            yield kind, m.group()
 
 
 def _string(kind: str, tok: str) -> str:
@@ -43,26 +49,38 @@ def _string(kind: str, tok: str) -> str:
     return '"' + body + '"'
 
 
-def _json_text(toks: list[tuple[str, str]], start: int, names: dict[str, str]) -> tuple[str, int] | None:
-    """The JSON text of the literal starting at ``toks[start]`` (a ``{`` or ``[``) and the index past it."""
-    out: list[str] = []
-    depth = 0
-    i = start
-    while i < len(toks):
-        kind, tok = toks[i]
-        nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
-        if kind == "p":
-            if tok in "{[":
-                depth += 1
-            elif tok in "}]":
-                if out and out[-1] == ",":
-                    out.pop()  # a trailing comma
-                depth -= 1
-            elif tok in "()":
-                return None
-            out.append(tok)
+def _span(toks: Iterator[Token], first: Token) -> list[Token] | None:
+    """The tokens from ``first`` (an opening bracket) to the one that closes it, or None."""
+    out = [first]
+    depth = 1
+    for kind, tok in toks:
+        out.append((kind, tok))
+        if kind == "p" and tok in "{[(":
+            depth += 1
+        elif kind == "p" and tok in "}])":
+            depth -= 1
             if depth == 0:
-                return "".join(out), i + 1
+                return out
+    return None
+
+
+def _json_text(toks: list[Token], names: dict[str, str]) -> str | None:
+    """The JSON text of one bracketed literal's tokens; None when it holds code (a call, an operator)."""
+    out: list[str] = []
+    key_at = -1  # where the last identifier went: a ':' after it makes it a key
+    skip = False
+    for kind, tok in toks:
+        if skip:  # the operand of void
+            skip = False
+            continue
+        if kind == "p":
+            if tok in "()":
+                return None
+            if tok in "}]" and out and out[-1] == ",":
+                out.pop()  # a trailing comma
+            if tok == ":" and key_at == len(out) - 1:
+                out[key_at] = json.dumps(out[key_at][1:])
+            out.append(tok)
         elif kind in ("dq", "sq"):
             out.append(_string(kind, tok))
         elif kind == "num":
@@ -70,17 +88,16 @@ def _json_text(toks: list[tuple[str, str]], start: int, names: dict[str, str]) -
         elif kind == "bang":
             out.append("true" if tok == "!0" else "false")
         elif kind == "id":
-            if nxt == ":" and out and out[-1] in "{,":
-                out.append(json.dumps(tok))
-            elif tok == "void":
-                out.append("null")
-                i += 1  # its operand
-            else:
-                out.append(names.get(tok) or _LITERALS.get(tok, "null"))
+            skip = tok == "void"
+            key_at = len(out)
+            out.append(f"\x00{tok}")  # resolved below: a key, a parameter or a literal
         else:
             return None
-        i += 1
-    return None
+    return "".join(x if not x.startswith("\x00") else _value(x[1:], names) for x in out)
+
+
+def _value(name: str, names: dict[str, str]) -> str:
+    return names.get(name) or _LITERALS.get(name, "null")
 
 
 def js_value(text: str, pos: int) -> Any:
@@ -89,47 +106,37 @@ def js_value(text: str, pos: int) -> Any:
     if m is not None:
         return _nuxt(text, m)
     toks = _tokens(text, pos)
-    if not toks or toks[0][1] not in "{[":
+    first = next(toks, None)
+    if first is None or first[1] not in ("{", "["):
         return None
-    got = _json_text(toks, 0, {})
-    return _loads(got[0]) if got else None
+    span = _span(toks, first)
+    got = _json_text(span, {}) if span else None
+    return _loads(got) if got else None
 
 
 def _nuxt(text: str, m: regex.Match[str]) -> Any:
     params = [p.strip() for p in m.group(1).split(",") if p.strip()]
     toks = _tokens(text, m.end())
     # The object the function returns; its body's other statements (a.x=...) are skipped.
-    ret = next((i for i, (k, t) in enumerate(toks) if k == "id" and t == "return"), None)
-    if ret is None or ret + 1 >= len(toks) or toks[ret + 1][1] != "{":
+    for kind, tok in toks:
+        if kind == "id" and tok == "return":
+            break
+    first = next(toks, None)
+    body = _span(toks, first) if first is not None and first[1] == "{" else None
+    if body is None:
         return None
-    end = _close(toks, ret + 1)
     # Past the function's closing brace: the call's arguments, read as one array.
-    i = end
-    while i < len(toks) and toks[i][1] != "(":
-        i += 1
-    close = _close(toks, i)
-    arr = _json_text([("p", "["), *toks[i + 1 : close - 1], ("p", "]")], 0, {})
-    args = _loads(arr[0]) if arr else None
-    args = args if isinstance(args, list) else []
-    names = {p: json.dumps(a, ensure_ascii=False) for p, a in zip(params, args, strict=False)}
-    got = _json_text(toks, ret + 1, names)
-    return _loads(got[0]) if got else None
-
-
-def _close(toks: list[tuple[str, str]], start: int) -> int:
-    """The index past the bracket that closes ``toks[start]``."""
-    depth = 0
-    for i in range(start, len(toks)):
-        tok = toks[i][1]
-        if toks[i][0] != "p":
-            continue
-        if tok in "{[(":
-            depth += 1
-        elif tok in "}])":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return len(toks)
+    for _kind, tok in toks:
+        if tok == "(":
+            break
+    call = _span(toks, ("p", "("))
+    args = None
+    if call is not None:
+        arr = _json_text([("p", "["), *call[1:-1], ("p", "]")], {})
+        args = _loads(arr) if arr else None
+    names = {p: json.dumps(a, ensure_ascii=False) for p, a in zip(params, args or [], strict=False)}
+    got = _json_text(body, names)
+    return _loads(got) if got else None
 
 
 def _loads(text: str) -> Any:
