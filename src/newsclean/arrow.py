@@ -51,6 +51,7 @@ ENTITY = pa.struct(
 REMOVAL = pa.struct([_s("rule", False), _s("text", False)])
 STATS = pa.struct(
     [pa.field(k, pa.int64(), nullable=False) for k in ("blocks_in", "blocks_out", "duplicates_removed", "chars_out")]
+    + [_s("body_route")]
 )
 WARC = pa.struct(
     [

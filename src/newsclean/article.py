@@ -102,6 +102,7 @@ class Stats:
     blocks_out: int = 0
     duplicates_removed: int = 0
     chars_out: int = 0
+    body_route: str | None = None  # HTML: profile, generic, page-prose or state:<form>
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -109,6 +110,7 @@ class Stats:
             "blocks_out": self.blocks_out,
             "duplicates_removed": self.duplicates_removed,
             "chars_out": self.chars_out,
+            "body_route": self.body_route,
         }
 
 

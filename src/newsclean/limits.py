@@ -38,6 +38,16 @@ MAX_ENTITY_CHARS = 100_000
 paragraph (or whitespace) boundary before this many characters; offsets still index the full
 text. Kiwi reads ~15 000 characters a second, so the cap bounds entity extraction to seconds."""
 
+MAX_STATE_CHARS = 8_000_000
+"""Characters of script text read for script state (JSON-LD, ``__NEXT_DATA__``, flight payloads,
+``__INITIAL_STATE__``-style assignments) per page; scripts past it are not read."""
+
+MAX_STATE_NODES = 200_000
+"""JSON values (objects, arrays, strings) of script state walked per page; the rest is ignored."""
+
+MAX_STATE_DEPTH = 200
+"""Nesting depth of script state walked; deeper values are ignored (never a RecursionError)."""
+
 REGEX_TIMEOUT = 0.25
 """Seconds one regular-expression call on page text may run (``newsclean.saferegex``); a call
 that runs out counts as no match."""
@@ -48,6 +58,9 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_ELEMENTS",
     "MAX_ENTITY_CHARS",
+    "MAX_STATE_CHARS",
+    "MAX_STATE_DEPTH",
+    "MAX_STATE_NODES",
     "RECORD_TIMEOUT",
     "REGEX_TIMEOUT",
 ]

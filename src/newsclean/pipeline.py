@@ -69,6 +69,7 @@ def assemble(
             blocks_out=len(paragraphs),
             duplicates_removed=ctx.duplicates_removed,
             chars_out=len(text),
+            body_route=meta.get("body_route"),
         ),
         encoding=meta.get("encoding"),
         encoding_source=meta.get("encoding_source"),

@@ -143,6 +143,16 @@ def cases(scale: float = 1.0, secret_file: str | None = None) -> Iterator[Case]:
         ok,
         must_have=("안심하고",),
     )
+    # Two sentences too short for the locator's units, and a DOM with nothing in it.
+    two = "시는 조명을 바꾼다고 밝혔다.\n공사는 연말에 끝난다."
+    short = json.dumps({"@type": "NewsArticle", "headline": "짧은 기사", "articleBody": two}, ensure_ascii=False)
+    yield Case(
+        "json-ld-two-sentences",
+        ".html",
+        page('<div id="app"></div>', head=f'<script type="application/ld+json">{short}</script>').encode(),
+        ok,
+        must_have=("조명을 바꾼다고", "연말에 끝난다"),
+    )
     hidden = f"<!-- <p>{SECRET} 주석 속 문장은 본문이 아니라고 밝혔다.</p> -->"
     yield Case("comment-text", ".html", page(paragraphs() + hidden).encode(), ok, must_not_have=(SECRET,))
     yield Case(

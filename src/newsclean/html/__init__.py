@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from .. import limits
 from ..article import Article
-from ..blocks import PARAGRAPH, Block, clean_line
+from ..blocks import CAPTION, PARAGRAPH, Block
 from ..decode import decode, utf8_source
 from ..strip import HTML_CHAIN, Context, run_chain
 from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
 from .dom import Element, by_tag, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
 from .jsonld import article_object
 from .locate import locate, with_siblings
+from .state import StateArticle, state_article
+from .widen import prose_region
 from .xpath import evaluate, first_elements, know_metas
 
 try:
@@ -23,6 +27,9 @@ except ImportError:  # pragma: no cover - the profiles package is optional durin
     _detect = None  # type: ignore[assignment]
 
 MIN_BODY_CHARS = 80
+WIDEN_BELOW = 300  # body characters under which the whole page's prose is scored too
+FEW_BLOCKS = 3  # ... or paragraphs under which (a locator that kept two blocks of a table page)
+STATE_BELOW = 2000  # body characters under which the page's script state is read too
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
 HEAD_BLOCKS = 6
 
@@ -65,19 +72,66 @@ def _body_chars(blocks: list[Block]) -> int:
     return sum(len(b.text) for b in blocks if b.kind == PARAGRAPH and b.link_density < 0.5)
 
 
-def _jsonld_blocks(ld: dict[str, Any] | None) -> list[Block]:
-    body = ld.get("articleBody") if ld else None
-    if not isinstance(body, str):
-        return []
-    if "<" in body and ">" in body:
-        frag = parse(f"<html><body><div>{body}</div></body></html>")
-        if frag is not None:
-            prune(frag)
-            div = frag.find(".//div")
-            if div is not None:
-                return blockify(div)
-    lines = [clean_line(x) for x in body.replace("\r", "\n").split("\n")]
-    return [Block(x, PARAGRAPH, 0.0, "jsonld:articleBody") for x in lines if x]
+Body = tuple[str, list[Block], StateArticle | None]  # route, blocks, the state they came from
+
+
+def _bodies(
+    root: Element, blocks: list[Block], route: str, scripts: list[Element], missed: bool = False
+) -> Iterator[Body]:
+    """The bodies to try, best first. The DOM's, unless it is thin and the page's best run of prose
+    is much longer, or the script state holds much more than it (or all of it: a teaser). Then,
+    for when the strip chain leaves nothing, the page's best run of prose and the script state,
+    computed only when needed. ``missed``: a profile's container was missing (a redesign that may
+    have moved the article into script state), so the state is read whatever the DOM's length."""
+    chars = _body_chars(blocks)
+    first: list[Body] = []
+    later: list[Body] = []
+    # Few paragraphs are suspect from the generic locator only: a profile's short article is short.
+    few = route != "profile" and sum(1 for b in blocks if b.kind == PARAGRAPH) < FEW_BLOCKS
+    region = prose_region(root) if chars < WIDEN_BELOW or few else None
+    if region:
+        # A profile's container that holds an article (not thin) is never overruled by the page.
+        trusted = route == "profile" and chars >= MIN_BODY_CHARS
+        wide = not trusted and _body_chars(region) > 2 * max(chars, MIN_BODY_CHARS // 2)
+        (first if wide else later).append(("page-prose", region, None))
+    # A profile that found its container is trusted unless the body is thin.
+    tried_state = chars < (WIDEN_BELOW if route == "profile" else STATE_BELOW) or missed
+    state = state_article(scripts) if tried_state else None
+    if state is not None and state.blocks:
+        have = _body_chars(first[0][1] if first else blocks)
+        more = _body_chars(state.blocks) > 2 * max(have, MIN_BODY_CHARS // 2)
+        teaser = _covers(state.blocks, first[0][1] if first else blocks)
+        cand: Body = (f"state:{state.route}", state.blocks, state)
+        if more or teaser:
+            first.insert(0, cand)
+        else:
+            later.append(cand)
+    yield from first
+    # The state's title and dates may fill the DOM body's gaps only when it holds the same article.
+    yield route, blocks, state if state is not None and _shares(state.blocks, blocks) else None
+    yield from later
+    if region is None:
+        yield "page-prose", prose_region(root), None
+    if not tried_state:
+        state = state_article(scripts)
+        if state is not None:
+            yield f"state:{state.route}", state.blocks, state
+
+
+def _covers(wide: list[Block], narrow: list[Block]) -> bool:
+    """Whether ``wide`` holds more text than ``narrow`` and every paragraph of ``narrow`` (a teaser
+    the DOM shows of the article the state holds in full)."""
+    paras = [b.key for b in narrow if b.kind == PARAGRAPH and len(b.text) >= 10]
+    if not paras or _body_chars(wide) <= _body_chars(narrow):
+        return False
+    text = " ".join(b.key for b in wide)
+    return all(p in text for p in paras)
+
+
+def _shares(a: list[Block], b: list[Block]) -> bool:
+    """Whether a paragraph of ``b`` (of 20 characters or more) is in ``a``'s text."""
+    text = " ".join(x.key for x in a)
+    return any(x.key in text for x in b if x.kind == PARAGRAPH and len(x.text) >= 20)
 
 
 def extract_html(
@@ -120,8 +174,10 @@ def extract_html(
     prune(root)
     container: Element | None = None
     blocks: list[Block] = []
+    route = "generic"
     if profile is not None:
         container, blocks = _profile_blocks(root, profile)
+        route = "profile"
     if _body_chars(blocks) < MIN_BODY_CHARS:
         found = locate(root)
         generic: list[Block] = []
@@ -131,27 +187,52 @@ def extract_html(
                 mark_photo_boxes(box)
                 generic.extend(blockify(box))
         if _body_chars(generic) > _body_chars(blocks):
-            container, blocks = found, generic
-    ld_blocks = _jsonld_blocks(ld)
-    if ld_blocks and _body_chars(ld_blocks) > 2 * max(_body_chars(blocks), MIN_BODY_CHARS // 2):
-        blocks = ld_blocks
-    _fill_from_page(meta, root, container, blocks)
-    if len(blocks) > limits.MAX_BLOCKS:
-        return Article(
-            source=source, status="skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
-            error=f"TooManyBlocks: {len(blocks)} text blocks > {limits.MAX_BLOCKS} (newsclean.limits.MAX_BLOCKS)",
-        )
+            container, blocks, route = found, generic, "generic"
+    bodies = _bodies(root, blocks, route, tags["script"], missed=profile is not None and route != "profile")
+    first = next(bodies)
+    if first[2] is not None:
+        _fill_from_state(meta, first[2])
+    _fill_from_page(meta, root, container if first[0] == route else None, first[1])
     ctx = Context(portal=meta.portal, publisher=meta.publisher, title=meta.title)
-    blocks_in = len(blocks)
-    kept = run_chain(blocks, ctx, HTML_CHAIN)
+    kept: list[Block] = []
+    blocks_in = 0
+    used = first[0]
+    for tried, blocks, state in itertools.chain([first], bodies):  # the first the chain keeps text of
+        if not blocks:
+            continue
+        used = tried
+        if state is not None:
+            _fill_from_state(meta, state)
+        if len(blocks) > limits.MAX_BLOCKS:
+            return Article(
+                source=source, status="skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
+                error=f"TooManyBlocks: {len(blocks)} text blocks > {limits.MAX_BLOCKS} (newsclean.limits.MAX_BLOCKS)",
+            )
+        ctx = Context(portal=meta.portal, publisher=meta.publisher, title=meta.title)
+        blocks_in = len(blocks)
+        kept = run_chain(blocks, ctx, HTML_CHAIN)
+        if any(b.kind != CAPTION for b in kept):
+            break
     info = meta.as_dict()
     reporters = metadata.merge_reporters(meta.reporters, ctx.reporters)
     if not reporters:
         reporters = metadata.bylines_in_dom(root)
     info["reporters"] = reporters
     info["publisher"] = meta.publisher or ctx.publisher or _host_publisher(url, meta.url)
+    info["body_route"] = used
     info.update(enc)
     return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=info, entities=entities)
+
+
+def _fill_from_state(meta: Any, state: StateArticle) -> None:
+    """Title, dates and authors the page's metadata lacks, from the objects around the state's body."""
+    from .. import metadata
+
+    meta.title = meta.title or metadata.clean_title(state.title, [meta.publisher or ""])
+    meta.published = meta.published or state.published
+    meta.modified = meta.modified or state.modified
+    if not meta.reporters and state.authors:
+        meta.reporters = metadata.from_jsonld_people(state.authors)
 
 
 def _fill_from_page(meta: Any, root: Element, container: Element | None, blocks: list[Block]) -> None:

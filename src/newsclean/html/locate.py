@@ -13,21 +13,31 @@ from .. import regexcache
 from .blockify import BLOCK_TAGS
 from .dom import Element, tokens, vocabulary
 
-_KOREAN_END = regexcache.compile(r"(?:[다요죠까])[.!?]|[가-힣][.!?][\"'”’」』)]?(?=\s|$)")
+KOREAN_END = regexcache.compile(r"(?:[다요죠까])[.!?]|[가-힣][.!?][\"'”’」』)]?(?=\s|$)")
 MIN_UNIT_CHARS = 20
+_LINE = "\x1e"  # where a <br> broke the text of a unit (a control character no page text keeps)
 DESCEND_SHARE = 0.85
 
 
-def _unit_score(text: str, link_chars: int) -> float:
+def unit_score(text: str, link_chars: int) -> float:
     n = len(text)
     if n < MIN_UNIT_CHARS:
         return 0.0
     density = link_chars / n
     if density > 0.6:
         return 0.0
-    ends = len(_KOREAN_END.findall(text))
+    ends = len(KOREAN_END.findall(text))
     score = 1.0 + min(n / 100.0, 3.0) + 0.3 * min(text.count(","), 10) + 2.0 * min(ends, 10)
     return score * (1.0 - density)
+
+
+def _lines_score(raw: str, links: int) -> float:
+    """A unit's score; text split by ``<br>`` scores line by line, like the paragraphs it stands for."""
+    if _LINE not in raw:
+        return unit_score(" ".join(raw.split()), links)
+    lines = [" ".join(x.split()) for x in raw.split(_LINE)]
+    total = sum(len(x) for x in lines) or 1
+    return sum(unit_score(x, links * len(x) // total) for x in lines if x)
 
 
 def locate(root: Element) -> Element | None:
@@ -57,14 +67,15 @@ def locate(root: Element) -> Element | None:
             if child.tag not in BLOCK_TAGS and child in inline_text:
                 parts.extend(inline_text.pop(child))
                 links += inline_links.pop(child, 0)
+            if child.tag == "br":
+                parts.append(_LINE)
             parts.append(child.tail or "")
             if el.tag == "a":
                 links = sum(len(p.strip()) for p in parts)
         total_len[el] = tot
         link_len[el] = tot if el.tag == "a" else lnk
         if el.tag in BLOCK_TAGS:
-            text = " ".join("".join(parts).split())
-            s = _unit_score(text, links)
+            s = _lines_score("".join(parts), links)
             if s:
                 score[el] = score.get(el, 0.0) + s
                 parent = el.getparent()
@@ -120,7 +131,7 @@ def with_siblings(best: Element) -> list[Element]:
 
 
 def _sentences(el: Element) -> int:
-    return len(_KOREAN_END.findall(" ".join(el.itertext())))
+    return len(KOREAN_END.findall(" ".join(el.itertext())))
 
 
 def _descend(best: Element, weighted: dict[Element, float]) -> Element:
