@@ -20,7 +20,7 @@ def test_schema_is_valid_draft_2020_12() -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 
-OPTIONAL = {"removed", "warc"}  # only with --explain / only for WARC input
+OPTIONAL = {"removed", "warc", "meta_sources"}  # only with --explain / only for WARC input / added in v1
 
 
 def test_record_keys_match_schema_properties() -> None:

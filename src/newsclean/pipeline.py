@@ -70,6 +70,7 @@ def assemble(
         ),
         encoding=meta.get("encoding"),
         encoding_source=meta.get("encoding_source"),
+        meta_sources=meta.get("meta_sources"),
     )
 
 

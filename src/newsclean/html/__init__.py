@@ -24,7 +24,6 @@ except ImportError:  # pragma: no cover - the profiles package is optional durin
 
 MIN_BODY_CHARS = 80
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
-HEAD_BLOCKS = 6
 
 __all__ = ["extract_html"]
 
@@ -135,7 +134,7 @@ def extract_html(
     ld_blocks = _jsonld_blocks(ld)
     if ld_blocks and _body_chars(ld_blocks) > 2 * max(_body_chars(blocks), MIN_BODY_CHARS // 2):
         blocks = ld_blocks
-    _fill_from_page(meta, root, container, blocks)
+    metadata.fill_from_page(meta, root, container, blocks)
     if len(blocks) > limits.MAX_BLOCKS:
         return Article(
             source=source, status="skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
@@ -149,33 +148,10 @@ def extract_html(
     if not reporters:
         reporters = metadata.bylines_in_dom(root)
     info["reporters"] = reporters
-    info["publisher"] = meta.publisher or ctx.publisher or _host_publisher(url, meta.url)
+    info["publisher"] = metadata.final_publisher(meta, ctx.publisher) or _host_publisher(url, meta.url)
+    info["meta_sources"] = dict(meta.sources) or None
     info.update(enc)
     return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=info, entities=entities)
-
-
-def _fill_from_page(meta: Any, root: Element, container: Element | None, blocks: list[Block]) -> None:
-    """Title and dates that no metadata gave, from the visible page."""
-    from .. import metadata
-
-    if not meta.title and container is not None:
-        meta.title = metadata.clean_title(metadata.title_near(container), [meta.publisher or ""])
-    if not meta.title:
-        meta.title = metadata.clean_title(metadata.first_heading(root), [meta.publisher or ""]) or meta.page_title
-    if meta.published is None or meta.modified is None:
-        head = " ".join(b.text for b in blocks[:HEAD_BLOCKS])
-        published, modified = metadata.labelled_dates(head)
-        # The whole page's text (~0.5 ms to join): for a published date the metadata lacks, or
-        # for a modified date only when the page holds a modified label at all.
-        if published is None and (
-            meta.published is None or (modified is None and meta.modified is None and metadata.names_modified(root))
-        ):
-            published, modified2 = metadata.labelled_dates(" ".join(root.itertext()))
-            modified = modified or modified2
-        if published is None:
-            published = metadata.date_line(blocks[:HEAD_BLOCKS])
-        meta.published = meta.published or published
-        meta.modified = meta.modified or modified
 
 
 def _host_publisher(*urls: str | None) -> str | None:
