@@ -35,7 +35,6 @@ PORTAL_HOSTS = {"naver.com": "naver", "daum.net": "daum", "nate.com": "nate"}
 _ROLE_TAIL = regexcache.compile(
     r"\s*(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|편집위원|통신원|PD)\s*$"
 )
-_PERSON = regexcache.compile(r"^[가-힣]{2,4}$")
 _EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"  # compiled (and cached) by regex on use
 _PORTAL_NAME = regexcache.compile(
     r"(?:네이버|다음|네이트|Daum|NAVER|Naver|nate)(?:\s*(?:뉴스|스포츠|연예|News))?", regex.I
@@ -142,28 +141,32 @@ def publisher_name(text: str | None) -> str | None:
 
 def parse_credit(text: str) -> list[Reporter]:
     """Reporters in a byline text (``홍길동 기자 hong@x.com``, ``홍길동·김철수 기자``)."""
-    from .strip.byline import patterns
+    from .strip.byline import is_person, patterns
 
     out: list[Reporter] = []
     if not patterns().has_role(text):  # no credit, and no 기자 for the names-only form below
         return out
     for m in saferegex.finditer(patterns().credit, text, timeout=0.5):
-        out.append(Reporter(m["name"], m["email"], None))
+        if is_person(m["name"]):
+            out.append(Reporter(m["name"], m["email"], None))
     if out:
         return out
     # 홍길동·김철수 기자 / a bare name with an e-mail
     m2 = regex.search(r"((?:[가-힣]{2,4}\s*[,·ㆍ]\s*)+[가-힣]{2,4})\s*기자", text)
     if m2:
         for name in regex.split(r"\s*[,·ㆍ]\s*", m2.group(1)):
-            out.append(Reporter(name, None, None))
+            if is_person(name):
+                out.append(Reporter(name, None, None))
     return out
 
 
 def from_jsonld_people(value: Any) -> list[Reporter]:
+    from .strip.byline import is_person
+
     out = []
     for name, email in people(value):
         name = _ROLE_TAIL.sub("", name).strip()
-        if _PERSON.match(name) and not publishers.find_in_text(name):
+        if is_person(name) and not publishers.find_in_text(name):
             out.append(Reporter(name, email, None))
     return out
 

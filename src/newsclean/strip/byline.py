@@ -65,6 +65,33 @@ def patterns() -> BylinePatterns:
     )
 
 
+class Desks(NamedTuple):
+    words: frozenset[str]
+    suffixes: tuple[str, ...]
+
+
+@cache
+def desks() -> Desks:
+    data = load_json("bylines.json")
+    return Desks(frozenset(data.get("desk_words", ())), tuple(data.get("desk_suffixes", ())))
+
+
+_KOREAN_NAME = regexcache.compile(r"^[가-힣]{2,4}$")
+
+
+def is_person(name: str) -> bool:
+    """Whether a credited name looks like a person's: 2–4 Hangul syllables, not a desk or a
+    wire credit (연합, 디지털뉴스팀, 사회부, 기자단) and not a press's name."""
+    name = name.strip()
+    if not _KOREAN_NAME.match(name):
+        return False
+    d = desks()
+    if name in d.words or any(name.endswith(s) for s in d.suffixes):
+        return False
+    known = publishers.find_in_text(name)
+    return not (known and (known == name or len(name) <= 2))
+
+
 def _record(ctx: Context, text: str) -> None:
     for m in saferegex.finditer(patterns().credit, text):
         ctx.add_reporter(m["name"], m["email"], m["role"])
