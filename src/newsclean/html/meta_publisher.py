@@ -103,22 +103,21 @@ def copyright_line(root: Element) -> str | None:
 
 
 def title_site(page_title: str | None, headline: str | None, separators: Iterable[str]) -> str | None:
-    """The site segment of ``<title>``: what is left of it once the headline is cut off, minus
-    section names (``제목 : 노동 : 사회 : 뉴스 : 한빛일보`` → 한빛일보)."""
+    """The site segment of ``<title>``: what is left of it once the headline is cut off (the
+    first segment when no headline is known), minus section names
+    (``제목 : 노동 : 사회 : 뉴스 : 한빛일보`` → 한빛일보)."""
     if not page_title:
         return None
     title = " ".join(page_title.split())
-    rest = title
-    if headline:
-        head = " ".join(headline.split())
-        if head and head in title:
-            rest = title.replace(head, " | ", 1)
-        else:
-            return None
-    pieces = [title] if rest == title else []
-    if not pieces:
-        pattern = "|".join(regex.escape(s.strip()) for s in separators if s.strip())
+    head = " ".join((headline or "").split())
+    if head and head not in title:
+        return None
+    pattern = "|".join(regex.escape(s.strip()) for s in separators if s.strip())
+    if head:
+        rest = title.replace(head, " ", 1)
         pieces = [p.strip() for p in regex.split(rf"\s*(?:{pattern})\s*", rest) if p.strip()]
+    else:
+        pieces = [p.strip() for p in regex.split(rf"\s+(?:{pattern})\s+", title) if p.strip()][1:]
     words = vocabulary().sections
     for piece in reversed(pieces):
         if piece in words or ">" in piece or piece.count(" ") > 1 or len(piece) > 15:
