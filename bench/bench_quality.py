@@ -15,8 +15,10 @@ all profiles on instead (the normal scores).
 
 The peers read the same HTML pages in the same run: readability-lxml (``Document.summary()``'s
 paragraphs, ``short_title()``) and trafilatura (``extract(..., output_format='json',
-with_metadata=True)``: text lines, title, date, author, sitename). Their output becomes records
-of the fields the shared scorer reads (paragraphs, title, published, reporters, publisher), and
+with_metadata=True)``: text lines, title, date, author, and the site name, which its JSON calls
+``source-hostname``). Their output becomes records of the fields the shared scorer reads
+(paragraphs, title, published, reporters, publisher; trafilatura's dates carry no time, so they
+only count where the gold knows the date alone), and
 every record is scored by the shared scorer's own functions (``../shared/eval/score.py``,
 imported from its path): body F1, perfect (F1 >= 0.98), leak, title, published, reporters,
 publisher, and the count of empty records (no paragraphs, or a status other than ``ok``).
@@ -163,7 +165,7 @@ def run_trafilatura(page: Page) -> dict[str, Any]:
         "title": got.get("title"),
         "published": got.get("date"),
         "reporters": [{"name": a} for a in authors],
-        "publisher": got.get("sitename"),
+        "publisher": got.get("sitename") or got.get("source-hostname"),
         "status": "ok" if paragraphs else "empty",
     }
 
