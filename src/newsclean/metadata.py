@@ -367,8 +367,16 @@ def fill_from_page(meta: Meta, root: Element, container: Element | None, blocks:
 def _fill_title(meta: Meta, root: Element, container: Element | None) -> None:
     names = [meta.publisher or ""]
     if meta.title:
-        if meta.sources.get("title") != "profile" and meta_title.agreeing_heading(root, container, meta.title):
+        if meta.sources.get("title") == "profile":
+            return
+        if meta_title.agreeing_heading(root, container, meta.title, boxes=False):
             meta.sources["title"] = meta.sources.get("title", "meta") + "+heading"
+            return
+        # A meta title no visible heading agrees with (a site name, another story's title)
+        # gives way to the heading that <title> names, when there is one.
+        heading = meta_title.agreeing_heading(root, container, meta.page_title)
+        if heading and not meta_title.agrees(heading, meta.title):
+            meta.title, meta.sources["title"] = clean_title(heading, names), "title+heading"
         return
     heading = meta_title.agreeing_heading(root, container, meta.page_title)
     if heading:

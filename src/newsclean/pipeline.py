@@ -93,7 +93,14 @@ def _clean_text(text: str, source: str | None, entities: bool) -> Article:
         ctx.drop(rule_name, block)
     blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
     kept = run_chain(doc.blocks, ctx)
-    return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=doc.meta, entities=entities)
+    meta = dict(doc.meta)
+    found = (
+        ("title", "dump:headline" if doc.title else None),
+        ("published", "dump:date-line" if meta.get("published") else None),
+        ("publisher", "dump:copyright" if meta.get("publisher") else "body" if ctx.publisher else None),
+    )
+    meta["meta_sources"] = {k: v for k, v in found if v} or None
+    return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=meta, entities=entities)
 
 
 def clean(

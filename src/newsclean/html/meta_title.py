@@ -97,16 +97,18 @@ def title_like(el: Element) -> bool:
     return bool(label.strip()) and bool(_TITLE_CLASS.search(label))
 
 
-def agreeing_heading(root: Element, container: Element | None, reference: str | None) -> str | None:
-    """The visible heading (``h1``–``h4`` or a title-classed box) that agrees with
-    ``reference``, nearest the container (the deepest common ancestor), else the first."""
+def agreeing_heading(
+    root: Element, container: Element | None, reference: str | None, *, boxes: bool = True
+) -> str | None:
+    """The visible heading (``h1``–``h4``, or with ``boxes`` also a title-classed box) that
+    agrees with ``reference``, nearest the container (the deepest common ancestor), else the first."""
     if not reference:
         return None
     near: dict[Any, int] = {}
     if container is not None:
         near = {el: depth for depth, el in enumerate([container, *container.iterancestors()])}
     best: tuple[int, str] | None = None
-    for el in root.iter():
+    for el in root.iter() if boxes else root.iter(*HEADINGS):
         if not isinstance(el.tag, str) or not title_like(el):
             continue
         text = " ".join(text_content(el).split())
