@@ -109,14 +109,14 @@ def load_pages(folder: Path) -> list[Page]:
     return pages
 
 
-def run_newsclean(pages: list[Page], *, sites_on: bool) -> dict[str, dict[str, Any]]:
+def run_newsclean(pages: list[Page], *, sites_on: bool, src: Path = ROOT / "src") -> dict[str, dict[str, Any]]:
     """newsclean's records by file name: one process per site, that site switched off."""
     groups: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
         groups["" if sites_on else page.site].append(page)
     records: dict[str, dict[str, Any]] = {}
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
     for site, group in sorted(groups.items()):
         env["NEWSCLEAN_SITES_OFF"] = site
         cmd = [sys.executable, "-m", "newsclean", "--no-entities", "-q", "--no-progress"]
@@ -227,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="the shared score.py")
     ap.add_argument("--no-peers", action="store_true", help="newsclean only")
     ap.add_argument("--sites-on", action="store_true", help="every profile on (the normal scores), no LOSO")
+    ap.add_argument("--src", type=Path, default=ROOT / "src", help="the newsclean source to run (an A/B)")
     ap.add_argument("--markdown", action="store_true", help="Markdown tables (for docs)")
     ap.add_argument("--rows", action="store_true", help="also print one line per page and tool")
     ap.add_argument("--keep", type=Path, help="write each tool's JSON Lines into this folder")
@@ -249,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         html_pages = [p for p in pages if p.kind == "html"]
         for tool in tools:
             if tool == "newsclean":
-                recs = run_newsclean(pages, sites_on=args.sites_on)
+                recs = run_newsclean(pages, sites_on=args.sites_on, src=args.src)
                 tool_pages = pages
             else:
                 recs = run_peer(tool, html_pages)
