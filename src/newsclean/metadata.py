@@ -75,6 +75,7 @@ class Meta:
     publisher_weak: list[tuple[str, str]] = field(default_factory=list)  # after the body's own
     date_candidates: list[tuple[str, str]] = field(default_factory=list)  # (source, ISO date)
     url_date: str | None = None  # a date in the URL: evidence for the dates, never a value
+    meta_title: tuple[str, str] | None = None  # (source, og:title or the like, cleaned)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -228,12 +229,13 @@ def extract(
     site_names = [n for n in (pub, metas.get("og:site_name")) if n]
     title = first_text(root, _xp(profile, "title"))
     source = "profile" if title else None
-    if not title:
-        for key, value in (("og:title", metas.get("og:title")), ("twitter:title", metas.get("twitter:title")),
-                           ("jsonld:headline", text_of(ld.get("headline")))):
-            if value:
+    for key, value in (("og:title", metas.get("og:title")), ("twitter:title", metas.get("twitter:title")),
+                       ("jsonld:headline", text_of(ld.get("headline")))):
+        if value:
+            out.meta_title = (key, clean_title(value, site_names) or "")
+            if not title:
                 title, source = value, key
-                break
+            break
     out.title = clean_title(title, site_names)
     if out.title and source:
         out.sources["title"] = source
@@ -366,9 +368,10 @@ def fill_from_page(meta: Meta, root: Element, container: Element | None, blocks:
 
 def _fill_title(meta: Meta, root: Element, container: Element | None) -> None:
     names = [meta.publisher or ""]
+    if meta.title and meta.sources.get("title") == "profile":
+        _check_profile_title(meta, root, container)
+        return
     if meta.title:
-        if meta.sources.get("title") == "profile":
-            return
         if meta_title.agreeing_heading(root, container, meta.title, boxes=False):
             meta.sources["title"] = meta.sources.get("title", "meta") + "+heading"
             return
@@ -387,6 +390,21 @@ def _fill_title(meta: Meta, root: Element, container: Element | None) -> None:
     for source, value in (("heading:near-body", near), ("h1", first), ("title", meta.page_title)):
         if value:
             meta.title, meta.sources["title"] = value, source
+            return
+
+
+def _check_profile_title(meta: Meta, root: Element, container: Element | None) -> None:
+    """A profile's title that neither the meta title nor ``<title>`` agrees with (the profile's
+    XPath found a sidebar box on a redesigned page) gives way to the visible heading they name."""
+    title = meta.title or ""
+    refs = [(src, ref) for src, ref in [meta.meta_title or ("", ""), ("title", meta.page_title or "")] if ref]
+    if not refs or any(meta_title.agrees(title, ref) for _, ref in refs):
+        return
+    for src, ref in refs:
+        heading = meta_title.agreeing_heading(root, container, ref)
+        if heading:
+            meta.title = clean_title(heading, [meta.publisher or ""])
+            meta.sources["title"] = f"{src}+heading"
             return
 
 

@@ -69,6 +69,16 @@ def test_a_sidebar_heading_never_wins_over_the_agreed_headline() -> None:
     assert "축제" not in (art.title or "")
 
 
+def test_a_profile_title_that_found_a_sidebar_box_gives_way() -> None:
+    """The profile's title XPath hits a box heading inside its title area on a redesigned page;
+    og:title and <title> agree with the visible headline instead."""
+    page = (PAGES / "profile_sidebar_title.html").read_bytes()
+    art = newsclean.clean(page, url="https://www.hani.co.kr/arti/economy/1.html", entities=False)
+    assert art.title == HEADLINE
+    assert art.meta_sources is not None and art.meta_sources["title"] == "og:title+heading"
+    assert art.publisher == "한겨레" and art.meta_sources["publisher"] == "profile"
+
+
 def test_desks_and_wire_credits_are_not_reporters() -> None:
     art = clean("desk_byline.html")
     assert art.reporters == ()
