@@ -307,9 +307,9 @@ def _weak_publishers(
     """The publisher evidence the page gives in passing: copyright lines, the ``<title>``'s site
     segment, the home link (when a website brand needs its press name), the host."""
     out: list[tuple[str, str]] = []
-    got = meta_publisher.copyright_line(root)
-    if got:
-        out.append(("copyright", got))
+    korean, latin = meta_publisher.copyright_names(root)
+    if korean:
+        out.append(("copyright", korean))
     t = next(root.iter("title"), None)
     headline = metas.get("og:title") or metas.get("twitter:title")
     got = meta_publisher.title_site(text_content(t) if t is not None else None, headline,
@@ -321,6 +321,8 @@ def _weak_publishers(
     got = publishers.from_host(host)
     if got:
         out.append(("domain", got))
+    if latin:
+        out.append(("copyright", latin))
     return out
 
 

@@ -137,6 +137,8 @@ def test_site_names_are_cleaned_of_portals_and_kept_when_unknown() -> None:
     assert meta_publisher.clean_name("바다타임스") == "바다타임스"
     assert meta_publisher.clean_name("네이버 뉴스") is None
     assert meta_publisher.clean_name("https://www.bada.example") is None
+    assert meta_publisher.clean_name("바다타임스 - 바다와 사람을 잇는 신문") == "바다타임스"
+    assert meta_publisher.clean_name("다음 뉴스 | 바다타임스") == "바다타임스"
 
 
 def test_copyright_line_prefers_a_korean_name() -> None:

@@ -8,7 +8,8 @@
 5. a copyright line elsewhere on the page (``Copyright ⓒ 한빛일보 & hanbit.com``);
 6. the site segment of ``<title>`` (``제목 : 사회 : 한빛일보``);
 7. the page's home link (``<a href="https://www.hanbit.co.kr/">한빛일보</a>``);
-8. the publisher table's entry for the host.
+8. the publisher table's entry for the host;
+9. a Latin name in a copyright line (``Copyright ⓒ Saebyeok``: one word, often not the name).
 
 A website brand (``한빛닷컴``) defers to a press name with the same stem that other evidence
 gives (``한빛일보``). Every choice keeps its source (``"og:site_name"``, ``"copyright"`` ...).
@@ -61,11 +62,11 @@ def clean_name(text: str | None, *, max_len: int = 30) -> str | None:
     text without portal names, when it is short and no URL."""
     if not text:
         return None
-    parts = [p.strip(" :-·") for p in regex.split(r"\s*[|｜]\s*", " ".join(text.split()))]
+    parts = [p.strip(" :-·") for p in regex.split(r"\s*[|｜]\s*|\s+[-:·]\s+", " ".join(text.split()))]
     parts = [p for p in parts if p and not _PORTAL.fullmatch(p)]
     if not parts:
         return None
-    name = " | ".join(parts)
+    name = parts[0]  # 한빛일보 - 대한민국 대표 일간지: the name, not the slogan
     known = publishers.find_in_text(name)
     if known and len(name) <= len(known) + 12:
         return known
@@ -76,9 +77,17 @@ def clean_name(text: str | None, *, max_len: int = 30) -> str | None:
 
 def copyright_line(root: Element) -> str | None:
     """The press named by a copyright line anywhere on the page: a Korean name first."""
+    korean, latin = copyright_names(root)
+    return korean or latin
+
+
+def copyright_names(root: Element) -> tuple[str | None, str | None]:
+    """(the first Korean, the first Latin) press name of the page's copyright lines. A Latin
+    name is one word after the mark (``Copyright ⓒ Saebyeok``), weaker evidence than a title."""
     latin: str | None = None
-    seen = 0
-    for node in _COPYRIGHT_TEXTS(root):
+    for seen, node in enumerate(_COPYRIGHT_TEXTS(root)):
+        if seen > 50:
+            break
         parent = node.getparent()
         if parent is None:
             continue
@@ -93,13 +102,10 @@ def copyright_line(root: Element) -> str | None:
             name = publishers.from_copyright(text)
             if name and not _PORTAL.fullmatch(name):
                 if regex.search(r"[가-힣]", name):
-                    return name
+                    return name, latin
                 latin = latin or name
                 break
-        seen += 1
-        if seen > 50:
-            break
-    return latin
+    return None, latin
 
 
 def title_site(page_title: str | None, headline: str | None, separators: Iterable[str]) -> str | None:
