@@ -93,7 +93,7 @@ def _clean_text(text: str, source: str | None, entities: bool) -> Article:
         ctx.drop(rule_name, block)
     blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
     kept = run_chain(doc.blocks, ctx)
-    meta = dict(doc.meta)
+    meta: dict[str, Any] = dict(doc.meta)
     found = (
         ("title", "dump:headline" if doc.title else None),
         ("published", "dump:date-line" if meta.get("published") else None),
