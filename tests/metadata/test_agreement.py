@@ -171,3 +171,40 @@ def test_explain_report_names_the_sources() -> None:
     art, rows = explain_file(str(PAGES / "publisher_web_brand.html"), entities=False)
     html = render(art, rows)
     assert "publisher: og:site_name+home-link" in html
+
+
+STORY = [
+    "청년 창업 지원금 두 배로 늘린다",
+    "입력 2023-06-12 09:30",
+    "시는 올해 하반기부터 청년 창업가에게 주는 초기 지원금을 기존 1천만원에서 2천만원으로 늘린다고 밝혔다.",
+    "시 관계자는 \"창업 초기 자금이 부족해 사업을 접는 사례가 많았다\"며 \"첫 3년을 버틸 수 있도록 돕겠다\"고 말했다.",
+    "신청은 다음 달 1일부터 시 누리집에서 받으며, 서류 심사와 발표 평가를 거쳐 모두 120개 팀을 고른다.",
+]
+
+
+def _dump(head: list[str], tail: list[str]) -> str:
+    return "\n".join([*head, *STORY, *tail]) + "\n"
+
+
+def test_a_dump_names_its_press_on_its_own_lines() -> None:
+    """No copyright mark: the press name standing alone on the logo and footer lines."""
+    text = _dump(["한빛 일보", "홈", "정치", "경제", "사회", "우먼한빛일보"],
+                 ["회사소개", "광고안내", "한빛일보", "Copyright by hanbit.example All rights reserved."])
+    art = newsclean.clean_text(text, entities=False)
+    assert art.publisher == "한빛일보"
+    assert art.meta_sources == {"title": "dump:headline", "published": "dump:date-line",
+                                "publisher": "dump:name-line"}
+
+
+def test_a_dump_copyright_brand_defers_to_the_press_it_abbreviates() -> None:
+    text = _dump(["누리 경제", "홈", "증권", "부동산"],
+                 ["누리경제신문", "누리경제", "Copyright (c) 누경AX. All rights reserved. 무단 전재 및 재배포 금지"])
+    art = newsclean.clean_text(text, entities=False)
+    assert art.publisher == "누리경제"
+    assert art.meta_sources is not None and art.meta_sources["publisher"].endswith("+dump:name-line")
+
+
+def test_press_names_and_their_brands() -> None:
+    assert meta_publisher.is_web_brand("동아닷컴") and meta_publisher.is_web_brand("매경AX")
+    assert not meta_publisher.is_web_brand("연합뉴스TV") and not meta_publisher.is_web_brand("한빛일보")
+    assert meta_publisher.name_lines(["매일 경제", "뉴스", "매일경제신문", "매일 경제", "생활경제"])[0] == "매일경제"

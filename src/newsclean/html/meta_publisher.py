@@ -11,8 +11,9 @@
 8. the publisher table's entry for the host;
 9. a Latin name in a copyright line (``Copyright ⓒ Saebyeok``: one word, often not the name).
 
-A website brand (``한빛닷컴``) defers to a press name with the same stem that other evidence
-gives (``한빛일보``). Every choice keeps its source (``"og:site_name"``, ``"copyright"`` ...).
+A website brand (``한빛닷컴``, or an abbreviation with a Latin tag: ``한경AX``) defers to a press
+name with the same stem (``한빛일보``) or abbreviated so (``한빛경제`` → 한경) that other evidence
+gives. Every choice keeps its source (``"og:site_name"``, ``"copyright"`` ...).
 """
 
 from __future__ import annotations
@@ -47,13 +48,15 @@ class Vocabulary(NamedTuple):
     web_brand: tuple[str, ...]
     press: tuple[str, ...]
     sections: frozenset[str]
+    line_press: tuple[str, ...]
 
 
 @cache
 def vocabulary() -> Vocabulary:
     data = load_json("metadata.json")
     return Vocabulary(
-        tuple(data["web_brand_suffixes"]), tuple(data["press_suffixes"]), frozenset(data["title_sections"])
+        tuple(data["web_brand_suffixes"]), tuple(data["press_suffixes"]), frozenset(data["title_sections"]),
+        tuple(data["name_line_suffixes"]),
     )
 
 
@@ -176,11 +179,38 @@ def _stem(name: str) -> str | None:
     for suffix in vocabulary().web_brand:
         if name.lower().endswith(suffix.lower()) and len(name) - len(suffix) >= 2:
             return name[: len(name) - len(suffix)].strip()
-    return None
+    m = _ABBREVIATED_BRAND.match(name)
+    return m.group(1) if m else None
+
+
+_ABBREVIATED_BRAND = regexcache.compile(r"^([가-힣]{2})[A-Za-z]{1,4}$")  # 매경AX: 매경 + a Latin tag
 
 
 def _press_of(stem: str, name: str) -> bool:
-    return name.startswith(stem) and any(name.endswith(s) for s in vocabulary().press) and _stem(name) is None
+    """Whether ``name`` is a press name of ``stem``: it starts with it (동아 → 동아일보), or a
+    four-syllable name abbreviates to it by its words' first syllables (매경 → 매일경제)."""
+    if not any(name.endswith(s) for s in vocabulary().press) or _stem(name) is not None:
+        return False
+    if name.startswith(stem):
+        return True
+    return len(stem) == 2 and len(name) >= 4 and name[0] + name[2] == stem and bool(regex.match(r"[가-힣]{4}", name))
+
+
+def name_lines(lines: Iterable[str]) -> list[str]:
+    """Press names standing alone on lines of a page dump (a logo, a masthead, a footer),
+    most frequent first, then the later (footer) one: ``동아일보``, ``매일 경제``."""
+    suffixes = vocabulary().line_press
+    sections = vocabulary().sections
+    count: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        name = "".join(line.split())
+        if 4 <= len(name) <= 8 and name.endswith(suffixes) and name not in sections and regex.fullmatch(
+            r"[가-힣]+", name
+        ):
+            count[name] = count.get(name, 0) + 1
+            last[name] = i
+    return sorted(count, key=lambda n: (-count[n], -last[n]))
 
 
 def is_web_brand(name: str) -> bool:
