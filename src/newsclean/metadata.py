@@ -76,6 +76,7 @@ class Meta:
     date_candidates: list[tuple[str, str]] = field(default_factory=list)  # (source, ISO date)
     url_date: str | None = None  # a date in the URL: evidence for the dates, never a value
     meta_title: tuple[str, str] | None = None  # (source, og:title or the like, cleaned)
+    page_title_ref: str | None = None  # the <title> as a headline to agree on (not a bare site name)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -370,6 +371,10 @@ def fill_from_page(meta: Meta, root: Element, container: Element | None, blocks:
 
 def _fill_title(meta: Meta, root: Element, container: Element | None) -> None:
     names = [meta.publisher or ""]
+    if meta_title.names_a_site(meta.page_title, names):  # <title>한빛일보</title> names no headline
+        meta.page_title_ref = None
+    else:
+        meta.page_title_ref = meta.page_title
     if meta.title and meta.sources.get("title") == "profile":
         _check_profile_title(meta, root, container)
         return
@@ -379,11 +384,11 @@ def _fill_title(meta: Meta, root: Element, container: Element | None) -> None:
             return
         # A meta title no visible heading agrees with (a site name, another story's title)
         # gives way to the heading that <title> names, when there is one.
-        heading = meta_title.agreeing_heading(root, container, meta.page_title)
+        heading = meta_title.agreeing_heading(root, container, meta.page_title_ref)
         if heading and not meta_title.agrees(heading, meta.title):
             meta.title, meta.sources["title"] = clean_title(heading, names), "title+heading"
         return
-    heading = meta_title.agreeing_heading(root, container, meta.page_title)
+    heading = meta_title.agreeing_heading(root, container, meta.page_title_ref)
     if heading:
         meta.title, meta.sources["title"] = clean_title(heading, names), "title+heading"
         return
@@ -399,7 +404,7 @@ def _check_profile_title(meta: Meta, root: Element, container: Element | None) -
     """A profile's title that neither the meta title nor ``<title>`` agrees with (the profile's
     XPath found a sidebar box on a redesigned page) gives way to the visible heading they name."""
     title = meta.title or ""
-    refs = [(src, ref) for src, ref in [meta.meta_title or ("", ""), ("title", meta.page_title or "")] if ref]
+    refs = [(src, ref) for src, ref in [meta.meta_title or ("", ""), ("title", meta.page_title_ref or "")] if ref]
     if not refs or any(meta_title.agrees(title, ref) for _, ref in refs):
         return
     for src, ref in refs:

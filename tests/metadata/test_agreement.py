@@ -49,6 +49,9 @@ CASES: list[tuple[str, dict[str, Any], dict[str, str]]] = [
     ("publisher_jsonld.html", {"publisher": "누리경제", "title": HEADLINE},
      {"publisher": "jsonld:publisher", "title": "jsonld:headline+heading"}),
     ("publisher_web_brand.html", {"publisher": "한빛일보"}, {"publisher": "og:site_name+home-link"}),
+    # <title> is the site's name alone: the logo heading agrees with it, but names no headline.
+    ("site_name_title.html", {"title": HEADLINE, "publisher": "한빛일보"},
+     {"title": "heading:near-body", "publisher": "title"}),
 ]
 
 

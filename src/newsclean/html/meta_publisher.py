@@ -29,6 +29,7 @@ from lxml import etree
 from .. import publishers, regexcache
 from ..resources import load_json
 from .dom import Element, text_content
+from .meta_title import names_a_site
 
 Candidate = tuple[str, str]  # (source, name)
 
@@ -127,6 +128,8 @@ def title_site(page_title: str | None, headline: str | None, separators: Iterabl
         pieces = [p.strip() for p in regex.split(rf"\s*(?:{pattern})\s*", rest) if p.strip()]
     else:
         pieces = [p.strip() for p in regex.split(rf"\s+(?:{pattern})\s+", title) if p.strip()][1:]
+        if not pieces and names_a_site(title):  # <title>한빛일보</title>: the site's name alone
+            pieces = [title]
     words = vocabulary().sections
     for piece in reversed(pieces):
         if piece in words or ">" in piece or piece.count(" ") > 1 or len(piece) > 15:

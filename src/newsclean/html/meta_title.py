@@ -74,6 +74,13 @@ def _is_site_name(text: str, names: set[str]) -> bool:
     return bool(_SITE_WORDS.search(text)) and len(text) <= 20 and " " not in text.strip()
 
 
+def names_a_site(text: str | None, site_names: Any = ()) -> bool:
+    """Whether a title is only a site's name (``<title>한빛일보</title>``): no headline to agree on."""
+    if not text:
+        return True
+    return _is_site_name(" ".join(text.split()), {n for n in site_names if n})
+
+
 def _key(text: str) -> str:
     return _NOISE.sub("", unicodedata.normalize("NFKC", text)).lower()
 
