@@ -211,3 +211,23 @@ def test_press_names_and_their_brands() -> None:
     assert meta_publisher.is_web_brand("동아닷컴") and meta_publisher.is_web_brand("매경AX")
     assert not meta_publisher.is_web_brand("연합뉴스TV") and not meta_publisher.is_web_brand("한빛일보")
     assert meta_publisher.name_lines(["매일 경제", "뉴스", "매일경제신문", "매일 경제", "생활경제"])[0] == "매일경제"
+
+
+DESK_LINES = ["온라인뉴스팀 기자", "[디지털뉴스팀]", "디지털뉴스팀 digital@bada.example", "(사회부)"]
+
+
+@pytest.mark.parametrize("line", DESK_LINES)
+def test_a_desk_credit_line_leaves_the_body_without_a_reporter(line: str) -> None:
+    html = (PAGES / "publisher_og_site_name.html").read_text(encoding="utf-8")
+    html = html.replace("</article>", f"<p>{line}</p></article>")
+    art = newsclean.clean(html.encode("utf-8"), entities=False)
+    assert art.reporters == ()
+    assert len(art.paragraphs) == 3 and line not in art.text
+    assert any(r.rule == "byline" and r.text == line for r in art.removed)
+
+
+@pytest.mark.parametrize("line", ["보건복지부", "경제부총리는 이날 회의를 열었다.", "스포츠팀"])
+def test_agency_names_and_sentences_are_not_desk_credits(line: str) -> None:
+    from newsclean.strip.byline import desks
+
+    assert not desks().line.match(line)
