@@ -432,6 +432,10 @@ def _fill_dates(meta: Meta, root: Element, container: Element | None, blocks: Se
         modified = modified or page_modified
         if published:
             cands.append(("label:page", published))
+        elif not cands or meta_dates.conflict(cands, evidence):
+            got = meta_dates.date_box(root, container)
+            if got:
+                cands.append(("date-box", got))
     if meta.modified is None and modified is None and names_modified(root):
         modified = labelled_dates(" ".join(root.itertext()))[1]
     if not cands:

@@ -41,6 +41,8 @@ CASES: list[tuple[str, dict[str, Any], dict[str, str]]] = [
      {"title": "og:title+heading", "published": "label:page", "publisher": "copyright"}),
     ("furniture_date.html", {"published": "2023-06-12T09:30:00+09:00", "publisher": "누리경제"},
      {"published": "label:page", "publisher": "title"}),
+    # No label: the date box beside the headline, not another story's box or the ranking list.
+    ("unlabelled_date.html", {"published": "2021-05-06T15:04:00+09:00"}, {"published": "date-box"}),
     ("date_far_from_evidence.html", {"published": "2023-06-12T09:30:00+09:00"},
      {"published": "jsonld:datePublished"}),
     ("publisher_og_site_name.html", {"publisher": "바다타임스", "published": "2023-06-12T09:30:00+09:00"},

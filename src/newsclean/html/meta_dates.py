@@ -5,7 +5,8 @@ Candidates come in order of trust, each with its source: the profile, ``<meta>``
 outside page furniture (``time``), a labelled date at the head of the article (``label:head``,
 ``입력 2021.05.06 오후 3:04``, ``기사입력 :[ 2019-03-04 12:30 ]``), a labelled date elsewhere on
 the visible page nearest the article (``label:page``; never in a footer, a related list or the
-masthead's registration details) and a date line among the first blocks (``dateline``).
+masthead's registration details), an unlabelled date in a date-classed box nearest the article
+(``date-box``) and a date line among the first blocks (``dateline``).
 A candidate far (more than ``max_date_gap_days``) from the other evidence — the other
 candidates and a date in the page's URL — loses to one the evidence agrees with.
 """
@@ -50,13 +51,15 @@ class Vocabulary(NamedTuple):
     masthead: tuple[str, ...]
     furniture: frozenset[str]
     max_gap: int
+    date_tokens: frozenset[str]
 
 
 @cache
 def vocabulary() -> Vocabulary:
     data = load_json("metadata.json")
     return Vocabulary(
-        tuple(data["masthead_words"]), frozenset(data["furniture_tokens"]), int(data["max_date_gap_days"])
+        tuple(data["masthead_words"]), frozenset(data["furniture_tokens"]), int(data["max_date_gap_days"]),
+        frozenset(data["date_box_tokens"]),
     )
 
 
@@ -134,7 +137,7 @@ def page_labelled(root: Element, container: Element | None) -> tuple[str | None,
     near: dict[Any, int] = {}
     if container is not None:
         near = {el: depth for depth, el in enumerate([container, *container.iterancestors()])}
-    best: tuple[int, str | None, str | None] | None = None
+    best: tuple[tuple[int, int], str | None, str | None] | None = None
     masthead = vocabulary().masthead
     for node in _LABEL_TEXTS(root):
         el = node.getparent()
@@ -157,14 +160,49 @@ def page_labelled(root: Element, container: Element | None) -> tuple[str | None,
     return (best[1], best[2]) if best else (None, None)
 
 
-def _distance(el: Element, near: dict[Any, int]) -> int:
-    """How far up from the container the common ancestor of ``el`` and the container is."""
+_DATE_BOXES = etree.XPath(
+    "//*[contains(@class, 'date') or contains(@id, 'date') or contains(@class, 'time') or contains(@id, 'time')"
+    " or contains(@class, 'Date') or contains(@class, 'Time')]"
+)
+
+
+def date_box(root: Element, container: Element | None) -> str | None:
+    """A date standing in a date-classed box (``<span class="date">2021.05.06 15:04</span>``)
+    nearest the article, outside furniture: pages that print the date without a label."""
+    near: dict[Any, int] = {}
+    if container is not None:
+        near = {el: depth for depth, el in enumerate([container, *container.iterancestors()])}
+    words = vocabulary().date_tokens
+    best: tuple[tuple[int, int], str] | None = None
+    for el in _DATE_BOXES(root):
+        if not tokens(el) & words or in_furniture(el):
+            continue
+        text = " ".join(text_content(el).split())
+        m = _DATE_ONLY.search(text) if len(text) <= 60 else None
+        got = parse_date(text[m.start() :]) if m else None
+        if got:
+            rank = _distance(el, near)
+            if best is None or rank < best[0]:
+                best = (rank, got)
+    return best[1] if best else None
+
+
+def _distance(el: Element, near: dict[Any, int]) -> tuple[int, int]:
+    """How far ``el`` is from the container: how far up their common ancestor is, then how many
+    siblings apart their branches are under it."""
     if not near:
-        return 0
+        return (0, 0)
+    chain = {depth: node for node, depth in near.items()}
+    below = el
     for node in [el, *el.iterancestors()]:
         if node in near:
-            return near[node]
-    return len(near) + 1
+            depth = near[node]
+            if depth == 0 or below is node:
+                return (depth, 0)
+            branch = chain[depth - 1]
+            return (depth, abs(node.index(below) - node.index(branch)))
+        below = node
+    return (len(near) + 1, 0)
 
 
 def _day(iso: str) -> dt.date | None:
