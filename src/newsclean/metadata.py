@@ -7,28 +7,28 @@ chain adds what it finds in the body (bylines, copyright lines): see :func:`merg
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Any, Protocol
 
 import regex
-from lxml import etree
 
 from . import publishers, regexcache, saferegex
 from .article import Reporter
 from .dates import parse_date
-from .html import meta_dates, meta_publisher, meta_title
+from .html import meta_dates, meta_publisher
 from .html.dom import Element, by_tag, text_content, vocabulary
 from .html.jsonld import people, text_of
+from .html.meta_bylines import _BYLINE_CLASS, _byline_values, bylines_in_dom  # noqa: F401 - the first two for tests
 from .html.meta_dates import date_line, labelled_dates, names_modified
+from .html.meta_fill import fill_from_page
 from .html.meta_title import clean_title, first_heading, title_near
 from .html.xpath import all_texts, first_text
 
 __all__ = [
-    "Meta", "clean_title", "date_line", "extract", "fill_from_page", "first_heading", "labelled_dates",
-    "merge_reporters", "names_modified", "parse_credit", "publisher_name", "title_near",
+    "Meta", "bylines_in_dom", "clean_title", "date_line", "extract", "fill_from_page", "final_publisher",
+    "first_heading", "labelled_dates", "merge_reporters", "names_modified", "parse_credit", "publisher_name",
+    "title_near",
 ]
 
 PORTAL_HOSTS = {"naver.com": "naver", "daum.net": "daum", "nate.com": "nate"}
@@ -360,154 +360,5 @@ def final_publisher(meta: Meta, body: str | None) -> str | None:
     return None
 
 
-HEAD_BLOCKS = 6
-
-
-def fill_from_page(meta: Meta, root: Element, container: Element | None, blocks: Sequence[Any]) -> None:
-    """Title and dates by agreement with the visible (pruned) page, once the body is located."""
-    _fill_title(meta, root, container)
-    _fill_dates(meta, root, container, blocks)
-
-
-def _fill_title(meta: Meta, root: Element, container: Element | None) -> None:
-    names = [meta.publisher or ""]
-    if meta_title.names_a_site(meta.page_title, names):  # <title>한빛일보</title> names no headline
-        meta.page_title_ref = None
-    else:
-        meta.page_title_ref = meta.page_title
-    if meta.title and meta.sources.get("title") == "profile":
-        _check_profile_title(meta, root, container)
-        return
-    if meta.title:
-        if meta_title.agreeing_heading(root, container, meta.title, boxes=False):
-            meta.sources["title"] = meta.sources.get("title", "meta") + "+heading"
-            return
-        # A meta title no visible heading agrees with (a site name, another story's title)
-        # gives way to the heading that <title> names, when there is one.
-        heading = meta_title.agreeing_heading(root, container, meta.page_title_ref)
-        if heading and not meta_title.agrees(heading, meta.title):
-            meta.title, meta.sources["title"] = clean_title(heading, names), "title+heading"
-        return
-    heading = meta_title.agreeing_heading(root, container, meta.page_title_ref)
-    if heading:
-        meta.title, meta.sources["title"] = clean_title(heading, names), "title+heading"
-        return
-    near = clean_title(title_near(container), names) if container is not None else None
-    first = clean_title(first_heading(root), names)
-    for source, value in (("heading:near-body", near), ("h1", first), ("title", meta.page_title)):
-        if value:
-            meta.title, meta.sources["title"] = value, source
-            return
-
-
-def _check_profile_title(meta: Meta, root: Element, container: Element | None) -> None:
-    """A profile's title that neither the meta title nor ``<title>`` agrees with (the profile's
-    XPath found a sidebar box on a redesigned page) gives way to the visible heading they name."""
-    title = meta.title or ""
-    refs = [(src, ref) for src, ref in [meta.meta_title or ("", ""), ("title", meta.page_title_ref or "")] if ref]
-    if not refs or any(meta_title.agrees(title, ref) for _, ref in refs):
-        return
-    for src, ref in refs:
-        heading = meta_title.agreeing_heading(root, container, ref)
-        if heading:
-            meta.title = clean_title(heading, [meta.publisher or ""])
-            meta.sources["title"] = f"{src}+heading"
-            return
-
-
-def _fill_dates(meta: Meta, root: Element, container: Element | None, blocks: Sequence[Any]) -> None:
-    """Published by agreement: labelled dates at the article's head, then the labelled date
-    nearest the article on the page, join the candidates when there are none or they disagree."""
-    cands = list(meta.date_candidates)
-    evidence = [meta.url_date] if meta.url_date else []
-    need = not cands or meta_dates.conflict(cands, evidence)
-    modified = None
-    if need or meta.modified is None:
-        published, modified = labelled_dates(" ".join(b.text for b in blocks[:HEAD_BLOCKS]))
-        if published and need:
-            cands.append(("label:head", published))
-            need = meta_dates.conflict(cands, evidence)
-    if need:
-        published, page_modified = meta_dates.page_labelled(root, container)
-        modified = modified or page_modified
-        if published:
-            cands.append(("label:page", published))
-        elif not cands or meta_dates.conflict(cands, evidence):
-            got = meta_dates.date_box(root, container)
-            if got:
-                cands.append(("date-box", got))
-    if meta.modified is None and modified is None and names_modified(root):
-        modified = labelled_dates(" ".join(root.itertext()))[1]
-    if not cands:
-        got = date_line(blocks[:HEAD_BLOCKS])
-        if got:
-            cands.append(("dateline", got))
-    chosen = meta_dates.agree(cands, evidence)
-    if chosen:
-        meta.sources["published"], meta.published = chosen
-    meta.modified = meta.modified or modified
-
-
 # --- Fallbacks read from the visible page once the body is located ---------------------------
-
-_BYLINE_CLASS = regexcache.compile(
-    r"byline|by_line|reporter|repoter|journalist|writer|author|kija|gija|(?<![a-z])name(?![a-z])", regex.IGNORECASE
-)
-# Every class and id value, in document order, each knowing its element (``getparent()``): one
-# pass, where selecting the elements too (``//@class/.. | //@id/..``) made libxml2 merge and
-# de-duplicate two node sets of ~1000 elements (~2x the cost of this whole scan).
-_CLASS_ID_VALUES = etree.XPath("//@class | //@id")
-# A value ``_BYLINE_CLASS`` matches holds one of these words in lower case.
-_BYLINE_WORDS = ("byline", "by_line", "reporter", "repoter", "journalist", "writer", "author", "kija", "gija", "name")
-
-
-def _byline_values(values: Sequence[str]) -> set[str]:
-    """The distinct values in which ``_BYLINE_CLASS`` finds a byline word.
-
-    The words are looked for with C-speed ``find`` in the values joined and lowercased (the
-    pattern's scan runs ~100 ns a character); only the values holding one go to the pattern.
-    """
-    distinct = list(dict.fromkeys(values))
-    joined = "\n".join(distinct)  # no word holds a newline: a hit never spans two values
-    low = joined.lower()
-    if len(low) != len(joined) or "\u017f" in joined:  # case mapping moves offsets or ſ ~ s
-        return {v for v in distinct if _BYLINE_CLASS.search(v)}
-    starts = list(accumulate((len(v) + 1 for v in distinct[:-1]), initial=0))
-    hits: set[int] = set()
-    for word in _BYLINE_WORDS:
-        i = low.find(word)
-        while i != -1:
-            k = bisect_right(starts, i) - 1
-            hits.add(k)
-            i = low.find(word, starts[k + 1]) if k + 1 < len(starts) else -1
-    return {distinct[k] for k in sorted(hits) if _BYLINE_CLASS.search(distinct[k])}
-
-
-def bylines_in_dom(root: Element) -> list[Reporter]:
-    """Reporters from byline-classed elements (``p.repoter``, ``span.byline`` ...) anywhere on the page."""
-    chrome = vocabulary().chrome_tokens
-    from .html.dom import tokens
-
-    out: list[Reporter] = []
-    # Every class and id value, read in one C pass: most pages have no byline-like name at all.
-    values = _CLASS_ID_VALUES(root)
-    named = _byline_values(values)
-    if not named:
-        return out
-    # The elements whose class or id value names a byline (a word never spans the space
-    # between the two in "class id", so testing each value alone is the same), in document
-    # order: an element's two values come one after the other.
-    elements: list[Element] = []
-    for value in values:
-        if value in named:
-            el = value.getparent()
-            if not elements or elements[-1] is not el:
-                elements.append(el)
-    for el in elements:
-        if tokens(el) & chrome:
-            continue
-        text = " ".join(text_content(el).split())
-        if not text or len(text) > 200:
-            continue
-        out = merge_reporters(out, parse_credit(text))
-    return out
+# Title and dates by agreement: html/meta_fill.py; bylines in the DOM: html/meta_bylines.py.
