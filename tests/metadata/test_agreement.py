@@ -84,6 +84,13 @@ def test_a_profile_title_that_found_a_sidebar_box_gives_way() -> None:
     assert art.publisher == "한겨레" and art.meta_sources["publisher"] == "profile"
 
 
+def test_a_labelled_reporter_name_in_the_info_line() -> None:
+    """기자명 김하늘 기자 in the article's info line; a related list credits another story."""
+    art = clean("labelled_reporter.html")
+    assert [r.name for r in art.reporters] == ["김하늘"]
+    assert art.published == "2021-05-06T15:04:00+09:00"
+
+
 def test_desks_and_wire_credits_are_not_reporters() -> None:
     art = clean("desk_byline.html")
     assert art.reporters == ()

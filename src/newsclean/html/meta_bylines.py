@@ -56,7 +56,7 @@ def bylines_in_dom(root: Element) -> list[Reporter]:
     values = _CLASS_ID_VALUES(root)
     named = _byline_values(values)
     if not named:
-        return out
+        return labelled_bylines(root)
     # The elements whose class or id value names a byline (a word never spans the space
     # between the two in "class id", so testing each value alone is the same), in document
     # order: an element's two values come one after the other.
@@ -73,4 +73,33 @@ def bylines_in_dom(root: Element) -> list[Reporter]:
         if not text or len(text) > 200:
             continue
         out = merge_reporters(out, parse_credit(text))
-    return out
+    return out or labelled_bylines(root)
+
+
+# ``기자명 홍길동 기자`` / ``기자명: 홍길동``: a labelled reporter name in the article's info line
+# (the articleView CMS family prints it so, outside any byline-classed box).
+_LABELLED = etree.XPath("//text()[contains(., '기자명')]")
+_LABELLED_NAME = regexcache.compile(
+    r"기자명\s*[:：]?\s*(?P<name>[가-힣]{2,4})(?![가-힣])(?:\s*(?:기자|특파원|선임기자))?"
+)
+
+
+def labelled_bylines(root: Element) -> list[Reporter]:
+    """Reporters named after a 기자명 label: the first such box outside furniture (the article's
+    info line comes before the related lists that credit other stories)."""
+    from ..strip.byline import is_person
+    from .meta_dates import in_furniture
+
+    for node in _LABELLED(root)[:10]:
+        el = node.getparent()
+        if el is None or in_furniture(el):
+            continue
+        for box in (el, el.getparent()):  # <span>기자명</span><span>홍길동 기자</span>
+            if box is None:
+                break
+            text = " ".join(text_content(box).split())
+            names = [m["name"] for m in _LABELLED_NAME.finditer(text)] if len(text) <= 200 else []
+            people = [Reporter(n, None, None) for n in dict.fromkeys(names) if is_person(n)]
+            if people:
+                return people
+    return []
