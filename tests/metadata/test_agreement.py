@@ -240,3 +240,13 @@ def test_agency_names_and_sentences_are_not_desk_credits(line: str) -> None:
     from newsclean.strip.byline import desks
 
     assert not desks().line.match(line)
+
+
+SUFFIXED = [
+    f"{HEADLINE} - 매일경제", f"{HEADLINE} | 연합뉴스", f"{HEADLINE} : 네이트 뉴스", f"{HEADLINE} : 사회 : 새벽신문"
+]
+
+
+@pytest.mark.parametrize("title", SUFFIXED)
+def test_site_suffixes_leave_the_headline(title: str) -> None:
+    assert meta_title.clean_title(title) == HEADLINE

@@ -8,11 +8,13 @@ wins over them. Among agreeing headings the one nearest the article body is take
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 from typing import Any
 
 import regex
 
 from .. import publishers, regexcache
+from ..resources import load_json
 from .dom import Element, text_content, vocabulary
 
 HEADINGS = ("h1", "h2", "h3", "h4")
@@ -32,13 +34,16 @@ def clean_title(title: str | None, site_names: Any = ()) -> str | None:
     title = " ".join(title.split())
     title = _PORTAL_SUFFIX.sub("", title)
     names = {n for n in site_names if n}
-    for _ in range(2):
+    sections: frozenset[str] = frozenset()
+    for _ in range(5):
         changed = False
         for sep in vocabulary().suffix_separators:
             head, found, tail = title.rpartition(sep)
-            if found and head.strip() and _is_site_name(tail.strip(), names):
+            # Once the site is cut, the section names before it go too (제목 : 사회 : 한빛일보).
+            if found and head.strip() and (_is_site_name(tail.strip(), names) or tail.strip() in sections):
                 title = head.strip()
                 changed = True
+                sections = _sections()
                 break
             tail2, found2, rest = title.partition(sep)
             if found2 and rest.strip() and _is_site_name(tail2.strip(), names) and len(rest) > len(tail2):
@@ -48,6 +53,11 @@ def clean_title(title: str | None, site_names: Any = ()) -> str | None:
         if not changed:
             break
     return _cut_glued_suffix(title, names) or None
+
+
+@cache
+def _sections() -> frozenset[str]:
+    return frozenset(load_json("metadata.json")["title_sections"])
 
 
 def _cut_glued_suffix(title: str, names: set[str]) -> str:
