@@ -47,6 +47,8 @@ FIELD_DOCS: dict[str, str] = {
     "stats": "Counts: blocks in and out, duplicates removed, characters out.",
     "encoding": "The codec the page was decoded with (`cp949`, `utf-8` ...).",
     "encoding_source": "Where the encoding came from: `bom`, `http`, `meta`, `utf-8`, `detector` ...",
+    "meta_sources": "Where `title`, `published` and `publisher` came from (`og:title+heading`, "
+    "`jsonld:datePublished`, `label:head`, `og:site_name`, `copyright` ...); see the architecture page.",
 }
 
 ENTITY_EXAMPLES: dict[str, tuple[str, str]] = {

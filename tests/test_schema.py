@@ -20,8 +20,8 @@ def test_schema_is_valid_draft_2020_12() -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 
-# only with --explain / only for WARC input / added within schema_version 1 (older records lack it)
-OPTIONAL = {"removed", "warc", "canonical_url"}
+# only with --explain / only for WARC input / added within schema_version 1 (older records lack them)
+OPTIONAL = {"removed", "warc", "canonical_url", "meta_sources"}
 
 
 def test_record_keys_match_schema_properties() -> None:

@@ -88,6 +88,7 @@ RECORD_SCHEMA = pa.schema(
         pa.field("stats", STATS, nullable=False),
         _s("encoding"),
         _s("encoding_source"),
+        pa.field("meta_sources", pa.struct([_s("title"), _s("published"), _s("publisher")]), nullable=True),
         pa.field("warc", WARC, nullable=True),
     ]
 )

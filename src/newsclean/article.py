@@ -138,6 +138,8 @@ class Article:
     stats: Stats = field(default_factory=Stats)
     encoding: str | None = None
     encoding_source: str | None = None
+    # Where title, published and publisher came from: {"title": "og:title+heading", ...}.
+    meta_sources: dict[str, str] | None = None
     extra: tuple[tuple[str, Any], ...] = ()
 
     @property
@@ -172,6 +174,7 @@ class Article:
             "stats": self.stats.to_dict(),
             "encoding": self.encoding,
             "encoding_source": self.encoding_source,
+            "meta_sources": dict(self.meta_sources) if self.meta_sources else None,
         }
         if explain:
             out["removed"] = [r.to_dict() for r in self.removed]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -169,6 +169,11 @@ def render_row(row: Row, entities: Sequence[Entity]) -> str:
     return f'<div class="{cls}">{inner}</div>'
 
 
+def sources_line(sources: Mapping[str, str] | None) -> str | None:
+    """Where the metadata came from: ``title: og:title+heading; published: jsonld:datePublished``."""
+    return "; ".join(f"{k}: {v}" for k, v in sources.items()) if sources else None
+
+
 def _meta_rows(art: Article) -> str:
     reporters = ", ".join(r.name + (f" <{r.email}>" if r.email else "") for r in art.reporters)
     fields = [
@@ -182,6 +187,7 @@ def _meta_rows(art: Article) -> str:
         ("canonical_url", art.canonical_url),
         ("encoding", f"{art.encoding} ({art.encoding_source})" if art.encoding else None),
         ("status", art.status + (f": {art.error}" if art.error else "")),
+        ("sources", sources_line(art.meta_sources)),
     ]
     return "".join(
         f'<tr><th>{name}</th><td class="meta-{name}">{escape(value) if value else "—"}</td></tr>'

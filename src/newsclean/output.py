@@ -157,6 +157,8 @@ def as_text(rec: dict[str, Any]) -> str:
     info = " | ".join(x for x in (rec.get("publisher"), rec.get("published"), by) if x)
     if info:
         head.append(info)
+    if "removed" in rec and rec.get("meta_sources"):  # --explain: where the metadata came from
+        head.append("sources: " + "; ".join(f"{k}: {v}" for k, v in rec["meta_sources"].items()))
     return "\n".join(head) + "\n\n" + rec["text"] + "\n"
 
 

@@ -73,6 +73,7 @@ def assemble(
         ),
         encoding=meta.get("encoding"),
         encoding_source=meta.get("encoding_source"),
+        meta_sources=meta.get("meta_sources"),
     )
 
 
@@ -111,7 +112,29 @@ def _clean_text(text: str, source: str | None, entities: bool) -> Article:
         ctx.drop(rule_name, block)
     blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
     kept = run_chain(doc.blocks, ctx)
-    return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=doc.meta, entities=entities)
+    meta: dict[str, Any] = dict(doc.meta)
+    meta["publisher"], pub_source = _dump_publisher(meta.get("publisher"), ctx.publisher, text)
+    found = (
+        ("title", "dump:headline" if doc.title else None),
+        ("published", "dump:date-line" if meta.get("published") else None),
+        ("publisher", pub_source),
+    )
+    meta["meta_sources"] = {k: v for k, v in found if v} or None
+    return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=meta, entities=entities)
+
+
+def _dump_publisher(located: str | None, body: str | None, text: str) -> tuple[str | None, str | None]:
+    """A dump's publisher and its source: the copyright line the locator or the strip chain
+    found; without one, or for a website brand (동아닷컴, 매경AX), a press name standing alone on
+    the page's lines (its logo, its masthead)."""
+    from .html import meta_publisher
+
+    pub, source = (located, "dump:copyright") if located else (body, "body") if body else (None, None)
+    if pub and not meta_publisher.is_web_brand(pub):
+        return pub, source
+    lines = [("dump:name-line", n) for n in meta_publisher.name_lines(text.splitlines())]
+    chosen = meta_publisher.choose([(source or "", pub)] if pub else [], None, lambda: lines)
+    return (chosen[1], chosen[0]) if chosen else (None, None)
 
 
 def clean(

@@ -31,7 +31,6 @@ WIDEN_BELOW = 300  # body characters under which the whole page's prose is score
 FEW_BLOCKS = 3  # ... or paragraphs under which (a locator that kept two blocks of a table page)
 STATE_BELOW = 2000  # body characters under which the page's script state is read too
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
-HEAD_BLOCKS = 6
 
 __all__ = ["extract_html"]
 
@@ -192,7 +191,7 @@ def extract_html(
     first = next(bodies)
     if first[2] is not None:
         _fill_from_state(meta, first[2])
-    _fill_from_page(meta, root, container if first[0] == route else None, first[1])
+    metadata.fill_from_page(meta, root, container if first[0] == route else None, first[1])
     ctx = Context(portal=meta.portal, publisher=meta.publisher, title=meta.title)
     kept: list[Block] = []
     blocks_in = 0
@@ -218,8 +217,9 @@ def extract_html(
     if not reporters:
         reporters = metadata.bylines_in_dom(root)
     info["reporters"] = reporters
-    info["publisher"] = meta.publisher or ctx.publisher or _host_publisher(url, meta.url)
+    info["publisher"] = metadata.final_publisher(meta, ctx.publisher) or _host_publisher(url, meta.url)
     info["body_route"] = used
+    info["meta_sources"] = dict(meta.sources) or None
     info.update(enc)
     return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=info, entities=entities)
 
@@ -228,35 +228,14 @@ def _fill_from_state(meta: Any, state: StateArticle) -> None:
     """Title, dates and authors the page's metadata lacks, from the objects around the state's body."""
     from .. import metadata
 
-    meta.title = meta.title or metadata.clean_title(state.title, [meta.publisher or ""])
-    meta.published = meta.published or state.published
+    where = f"state:{state.route}"
+    if not meta.title and state.title:
+        meta.title, meta.sources["title"] = metadata.clean_title(state.title, [meta.publisher or ""]), where
+    if meta.published is None and state.published:
+        meta.published, meta.sources["published"] = state.published, where
     meta.modified = meta.modified or state.modified
     if not meta.reporters and state.authors:
         meta.reporters = metadata.from_jsonld_people(state.authors)
-
-
-def _fill_from_page(meta: Any, root: Element, container: Element | None, blocks: list[Block]) -> None:
-    """Title and dates that no metadata gave, from the visible page."""
-    from .. import metadata
-
-    if not meta.title and container is not None:
-        meta.title = metadata.clean_title(metadata.title_near(container), [meta.publisher or ""])
-    if not meta.title:
-        meta.title = metadata.clean_title(metadata.first_heading(root), [meta.publisher or ""]) or meta.page_title
-    if meta.published is None or meta.modified is None:
-        head = " ".join(b.text for b in blocks[:HEAD_BLOCKS])
-        published, modified = metadata.labelled_dates(head)
-        # The whole page's text (~0.5 ms to join): for a published date the metadata lacks, or
-        # for a modified date only when the page holds a modified label at all.
-        if published is None and (
-            meta.published is None or (modified is None and meta.modified is None and metadata.names_modified(root))
-        ):
-            published, modified2 = metadata.labelled_dates(" ".join(root.itertext()))
-            modified = modified or modified2
-        if published is None:
-            published = metadata.date_line(blocks[:HEAD_BLOCKS])
-        meta.published = meta.published or published
-        meta.modified = meta.modified or modified
 
 
 def _host_publisher(*urls: str | None) -> str | None:

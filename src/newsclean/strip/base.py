@@ -63,7 +63,12 @@ class Context:
             self.removed.append(Removal(rule, text.strip()))
 
     def add_reporter(self, name: str, email: str | None = None, role: str | None = None) -> None:
-        """Record a reporter once; a later sighting may add the e-mail."""
+        """Record a reporter once; a later sighting may add the e-mail. A desk or a wire credit
+        (연합, 디지털뉴스팀) is not a reporter."""
+        from .byline import is_person
+
+        if not is_person(name):
+            return
         for i, have in enumerate(self.reporters):
             if have.name == name:
                 if email and not have.email:
