@@ -7,13 +7,13 @@ record with ``status`` and ``error``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from . import limits
 from .article import Article, Entity, Stats, error_text
-from .blocks import CAPTION, Block
-from .strip import Context, run_chain
-from .textdump import read_dump
+from .blocks import CAPTION
+from .extracted import Extracted
+from .html import extract_html
+from .textdump import extract_text
 
 
 def guarded(source: str | None, build: Callable[[], Article]) -> Article:
@@ -24,24 +24,23 @@ def guarded(source: str | None, build: Callable[[], Article]) -> Article:
         return Article.failure(source, "error", error_text(exc))
 
 
-def assemble(
-    blocks: list[Block],
-    ctx: Context,
-    *,
-    source: str | None,
-    blocks_in: int,
-    meta: dict[str, Any] | None = None,
-    entities: bool = True,
-) -> Article:
-    """Turn the kept blocks and what the rules found into an Article."""
-    meta = dict(meta or {})
+def assemble(ex: Extracted, *, source: str | None, entities: bool = True) -> Article:
+    """Turn what an input path extracted into an Article: the one place records are built."""
+    meta = ex.meta
+    if ex.status != "ok":
+        return Article(
+            source=source, status=ex.status, error=ex.error, url=meta.get("url"),
+            encoding=meta.get("encoding"), encoding_source=meta.get("encoding_source"),
+        )
+    ctx = ex.ctx
+    blocks = ex.blocks
     paragraphs = tuple(b.text for b in blocks if b.kind != CAPTION)
     captions = tuple(ctx.captions) + tuple(b.text for b in blocks if b.kind == CAPTION)
     text = "\n\n".join(paragraphs)
     published = meta.get("published")
     found: tuple[Entity, ...] = ()
     if entities and text:
-        from .entities import extract_entities
+        from .entities import extract_entities  # a lazy load: see tests/test_architecture.py
 
         found = tuple(extract_entities(text, date=published))
     reporters = tuple(meta.get("reporters") or ctx.reporters)
@@ -63,7 +62,7 @@ def assemble(
         entities=found,
         removed=tuple(ctx.removed),
         stats=Stats(
-            blocks_in=blocks_in,
+            blocks_in=ex.blocks_in,
             blocks_out=len(paragraphs),
             duplicates_removed=ctx.duplicates_removed,
             chars_out=len(text),
@@ -84,15 +83,7 @@ def _clean_text(text: str, source: str | None, entities: bool) -> Article:
         return Article.failure(
             source, "skipped", f"TooManyBlocks: {lines} lines > {limits.MAX_BLOCKS} (newsclean.limits.MAX_BLOCKS)"
         )
-    doc = read_dump(text)
-    ctx = Context(title=doc.title)
-    if doc.removed_title is not None:
-        ctx.drop("title", doc.removed_title)
-    for block, rule_name in doc.dropped:  # lines the dump locator left out of the story
-        ctx.drop(rule_name, block)
-    blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
-    kept = run_chain(doc.blocks, ctx)
-    return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=doc.meta, entities=entities)
+    return assemble(extract_text(text), source=source, entities=entities)
 
 
 def clean(
@@ -106,8 +97,6 @@ def clean(
     """Clean an HTML page (bytes in any encoding, or str) into an Article."""
 
     def build() -> Article:
-        from .html import extract_html
-
-        return extract_html(html, url=url, source=source, entities=entities, http_charset=http_charset)
+        return assemble(extract_html(html, url=url, http_charset=http_charset), source=source, entities=entities)
 
     return guarded(source, build)

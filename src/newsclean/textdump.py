@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import locate_text
 from .blocks import Block, clean_line
+from .extracted import Extracted
+from .strip import Context, run_chain
 
 TIDY_DATE_LINES = 3  # a tidy dump may carry its date line right under the headline
 
@@ -42,8 +45,6 @@ def lines_to_blocks(text: str) -> list[Block]:
 
 def read_dump(text: str) -> DumpDoc:
     """Blocks of a dump: tidy dumps keep every line after the headline; full-page dumps keep the story."""
-    from . import locate_text
-
     blocks = lines_to_blocks(text)
     if not blocks:
         return DumpDoc([])
@@ -72,3 +73,16 @@ def read_dump(text: str) -> DumpDoc:
                 doc.blocks = rest[:i] + rest[i + 1 :]
             break
     return doc
+
+
+def extract_text(text: str) -> Extracted:
+    """The text path: a dump's blocks through the strip chain, with what its own lines say."""
+    doc = read_dump(text)
+    ctx = Context(title=doc.title)
+    if doc.removed_title is not None:
+        ctx.drop("title", doc.removed_title)
+    for block, rule_name in doc.dropped:  # lines the dump locator left out of the story
+        ctx.drop(rule_name, block)
+    blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
+    kept = run_chain(doc.blocks, ctx)
+    return Extracted(kept, ctx, blocks_in, dict(doc.meta))

@@ -16,12 +16,13 @@ from typing import Any, Protocol
 import regex
 from lxml import etree
 
-from . import publishers, regexcache, saferegex
-from .article import Reporter
-from .dates import parse_date
-from .html.dom import Element, by_tag, text_content, vocabulary
-from .html.jsonld import people, text_of
-from .html.xpath import all_texts, first_text
+from .. import publishers, regexcache, saferegex
+from ..article import Reporter
+from ..dates import parse_date
+from ..strip.byline import patterns
+from .dom import Element, by_tag, text_content, tokens, vocabulary
+from .jsonld import people, text_of
+from .xpath import all_texts, first_text
 
 PORTAL_HOSTS = {"naver.com": "naver", "daum.net": "daum", "nate.com": "nate"}
 _ROLE_TAIL = regexcache.compile(
@@ -184,8 +185,6 @@ def publisher_name(text: str | None) -> str | None:
 
 def parse_credit(text: str) -> list[Reporter]:
     """Reporters in a byline text (``홍길동 기자 hong@x.com``, ``홍길동·김철수 기자``)."""
-    from .strip.byline import patterns
-
     out: list[Reporter] = []
     if not patterns().has_role(text):  # no credit, and no 기자 for the names-only form below
         return out
@@ -461,7 +460,6 @@ def title_near(container: Element) -> str | None:
 def bylines_in_dom(root: Element) -> list[Reporter]:
     """Reporters from byline-classed elements (``p.repoter``, ``span.byline`` ...) anywhere on the page."""
     chrome = vocabulary().chrome_tokens
-    from .html.dom import tokens
 
     out: list[Reporter] = []
     # Every class and id value, read in one C pass: most pages have no byline-like name at all.
