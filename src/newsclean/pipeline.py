@@ -13,7 +13,15 @@ from .article import Article, Entity, Stats, error_text
 from .blocks import CAPTION
 from .extracted import Extracted
 from .html import extract_html
-from .textdump import extract_text
+from .strip import Rule, registry
+from .textdump import extract_text, locator_rules
+
+
+def rules() -> dict[str, Rule]:
+    """Every rule a record's ``removed`` may name: the strip chains' rules and the sub-rules their
+    data files (phrase tables, the text-dump locator) define. Loads those files."""
+    locator_rules()
+    return registry()
 
 
 def guarded(source: str | None, build: Callable[[], Article]) -> Article:

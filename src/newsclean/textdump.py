@@ -8,11 +8,14 @@ full-page locator lives in :mod:`newsclean.locate_text`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import locate_text
 from .blocks import Block, clean_line
 from .extracted import Extracted
-from .strip import Context, run_chain
+from .resources import load_json
+from .strip import TEXT_CHAIN, Context, Rule, rule_named, run_chain
+from .strip.base import register, sub_rule
 
 TIDY_DATE_LINES = 3  # a tidy dump may carry its date line right under the headline
 
@@ -75,14 +78,32 @@ def read_dump(text: str) -> DumpDoc:
     return doc
 
 
+LOCATOR = register(
+    Rule(
+        "textdump",
+        None,
+        "The text-dump locator: lines it leaves out of the story before the strip chain runs are logged "
+        "under its sub-rules (data/textdump.json) or under the chrome phrase that matched them.",
+    )
+)
+
+
+@cache
+def locator_rules() -> dict[str, Rule]:
+    """The locator's rule names (``data/textdump.json``), registered as sub-rules of ``textdump``."""
+    data = load_json("textdump.json")["rules"]
+    return {n: sub_rule(LOCATOR, e, "textdump.json", name=n) for n, e in data.items() if not n.startswith("_")}
+
+
 def extract_text(text: str) -> Extracted:
     """The text path: a dump's blocks through the strip chain, with what its own lines say."""
     doc = read_dump(text)
     ctx = Context(title=doc.title)
+    named = locator_rules()
     if doc.removed_title is not None:
-        ctx.drop("title", doc.removed_title)
+        named["title"].drop(ctx, doc.removed_title)
     for block, rule_name in doc.dropped:  # lines the dump locator left out of the story
-        ctx.drop(rule_name, block)
+        (named.get(rule_name) or rule_named(rule_name)).drop(ctx, block)
     blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
-    kept = run_chain(doc.blocks, ctx)
+    kept = run_chain(doc.blocks, ctx, TEXT_CHAIN)
     return Extracted(kept, ctx, blocks_in, dict(doc.meta))

@@ -15,7 +15,7 @@ import regex
 from .. import publishers, regexcache, saferegex
 from ..blocks import Block
 from ..resources import load_json
-from .base import Context, rule
+from .base import Context, Rule, register, rule
 
 EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
 MAX_BYLINE_CHARS = 160
@@ -89,7 +89,7 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
         if len(text) <= MAX_BYLINE_CHARS:
             if pat.has_role(text) and saferegex.match(pat.whole, text):
                 _record(ctx, text)
-                ctx.drop("byline", b)
+                strip_bylines.drop(ctx, b)
                 m = pat.credit.search(text)
                 last_named = m["name"] if m and not m["email"] else None
                 continue
@@ -98,14 +98,14 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
                 ctx.add_reporter(m["name"], m["email"])
                 if not ctx.publisher and m["press"]:
                     ctx.publisher = publishers.find_in_text(m["press"])
-                ctx.drop("byline", b)
+                strip_bylines.drop(ctx, b)
                 last_named = None
                 continue
             m = pat.email_only.match(text) if "@" in text else None
             if m:
                 if last_named:
                     ctx.add_reporter(last_named, m["email"])
-                ctx.drop("byline", b)
+                strip_bylines.drop(ctx, b)
                 last_named = None
                 continue
         last_named = None
@@ -119,13 +119,24 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
     return out
 
 
+DATELINE = register(
+    Rule(
+        "byline.dateline",
+        None,
+        "A leading dateline with a reporter credit, cut from the start of the paragraph it opens.",
+        "(서울=연합뉴스) 홍길동 기자 =",
+        parent=strip_bylines.name,
+    )
+)
+
+
 def _cut_dateline(text: str, ctx: Context) -> str:
     m = saferegex.match(patterns().dateline, text)
     if not m or m.end() >= len(text):
         return text
     head = m.group(0)
     _record(ctx, head)
-    ctx.cut("byline.dateline", head)
+    DATELINE.cut(ctx, head)
     return text[m.end() :].lstrip()
 
 
@@ -137,5 +148,5 @@ def _cut_trailing(text: str, ctx: Context) -> str:
         return text
     tail = m.group(0)
     _record(ctx, tail)
-    ctx.cut("byline", tail)
+    strip_bylines.cut(ctx, tail)
     return text[: len(text) - len(tail_zone) + m.start()].rstrip()
