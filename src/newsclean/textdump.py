@@ -7,6 +7,7 @@ full-page locator lives in :mod:`newsclean.locate_text`.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -16,6 +17,8 @@ from .extracted import Extracted
 from .resources import load_json
 from .strip import TEXT_CHAIN, Context, Rule, rule_named, run_chain
 from .strip.base import register, sub_rule
+
+log = logging.getLogger(__name__)
 
 TIDY_DATE_LINES = 3  # a tidy dump may carry its date line right under the headline
 
@@ -54,6 +57,7 @@ def read_dump(text: str) -> DumpDoc:
     if not locate_text.is_tidy(blocks):
         split = locate_text.split_full_page(blocks)
         if split is not None:
+            log.debug("full-page dump: %d story lines, %d lines outside", len(split.keep), len(split.dropped))
             return DumpDoc(
                 split.keep,
                 title=split.title.text if split.title else None,
@@ -64,6 +68,7 @@ def read_dump(text: str) -> DumpDoc:
             )
     first = blocks[0]
     rest = blocks[1:]
+    log.debug("tidy dump: the first line is the headline")
     doc = DumpDoc(rest, title=first.text, removed_title=first)
     for i, b in enumerate(rest[:TIDY_DATE_LINES]):
         if locate_text.is_date_line(b.text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from lxml import etree
@@ -25,13 +26,18 @@ HEAD_BLOCKS = 6
 
 __all__ = ["extract_html"]
 
+log = logging.getLogger(__name__)
+
 
 def detect_profile(root: Element, url: str | None) -> Any:
     """The site profile of the page, or None (a broken profile set never stops extraction)."""
     try:
-        return _detect(root, url)
+        profile = _detect(root, url)
     except Exception:
+        log.warning("site profile detection failed: generic extraction", exc_info=True)
         return None
+    log.debug("site profile: %s", profile.name if profile is not None else "none")
+    return profile
 
 
 def _profile_blocks(root: Element, profile: Any) -> tuple[Element | None, list[Block]]:
@@ -122,9 +128,15 @@ def extract_html(
                 generic.extend(blockify(box))
         if _body_chars(generic) > _body_chars(blocks):
             container, blocks = found, generic
+            log.debug("body: generic locator (%d blocks)", len(blocks))
+        elif profile is not None:
+            log.debug("body: thin profile body kept, the generic locator found less")
+    elif log.isEnabledFor(logging.DEBUG):
+        log.debug("body: profile %s (%d blocks)", profile.name, len(blocks))
     ld_blocks = _jsonld_blocks(ld)
     if ld_blocks and _body_chars(ld_blocks) > 2 * max(_body_chars(blocks), MIN_BODY_CHARS // 2):
         blocks = ld_blocks
+        log.debug("body: JSON-LD articleBody (%d blocks), longer than the page's", len(blocks))
     _fill_from_page(meta, root, container, blocks)
     if len(blocks) > limits.MAX_BLOCKS:
         return Extracted.failure(
