@@ -25,7 +25,6 @@ from typing import Any, TextIO
 from . import __version__
 from .article import STATUSES, Article
 from .batch import DEFAULT_TIMEOUT, clean_many
-from .explain import main as explain_main
 from .inputs import DEFAULT_MAX_BYTES, Item, expand_items, resume_key_of_item
 from .output import FORMATS, ParquetOutput, RecordSink, Writer, done_keys, format_for
 
@@ -169,6 +168,8 @@ def summary_line(counts: Counter[str], seconds: float) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["explain"]:
+        from .explain import main as explain_main
+
         return explain_main(argv[1:])
     parser = build_parser()
     try:
