@@ -1,4 +1,5 @@
-"""The pipeline: input → blocks → strip chain → Article (→ entities).
+"""The pipeline: an input path (``html.extract_html``, ``textdump.extract_text``) gives an
+``Extracted``; :func:`assemble` alone turns it into the Article (→ entities).
 
 ``clean`` (HTML) and ``clean_text`` (text dumps) never raise: whatever goes wrong becomes a
 record with ``status`` and ``error``.
