@@ -18,8 +18,6 @@ from newsclean.pipeline import rules
 from newsclean.strip import HTML_CHAIN, TEXT_CHAIN, Context, Rule, rule_named
 from newsclean.strip.base import register
 
-from .conftest import CORPUS
-
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
@@ -48,8 +46,8 @@ def test_every_fixture_removal_names_a_registered_rule() -> None:
 
 
 @pytest.mark.corpus
-def test_every_corpus_removal_names_a_registered_rule() -> None:
-    paths = sorted((CORPUS / "html").glob("*.html")) + sorted((CORPUS / "text").glob("*.txt"))
+def test_every_corpus_removal_names_a_registered_rule(corpus_dir: Path) -> None:
+    paths = sorted((corpus_dir / "html").glob("*.html")) + sorted((corpus_dir / "text").glob("*.txt"))
     records = _records(paths)
     assert sum(len(a.removed) for a in records) > 100
     assert not _unregistered(records)
