@@ -33,7 +33,7 @@ def test_debug_records_trace_profile_route_and_rule_counts(caplog: pytest.LogCap
         art = clean(page.read_bytes(), url="https://www.yna.co.kr/view/AKR20190101000100001", entities=False)
     messages = [r.getMessage() for r in caplog.records]
     assert "site profile: yonhap-2019" in messages
-    assert any(m.startswith("body: ") for m in messages)  # which body the page's text came from
+    assert any(m.startswith("body route: ") for m in messages)  # which body the page's text came from
     counts = {m.split()[1].rstrip(":"): int(m.split()[2]) for m in messages if m.startswith("rule ")}
     assert set(counts) <= {r.name for r in HTML_CHAIN}
     assert sum(counts.values()) == len(art.removed) > 0  # one record per rule that removed something
@@ -47,6 +47,6 @@ def test_pages_without_profile_and_dumps_log_their_route(caplog: pytest.LogCaptu
         clean_text((FIXTURES / "text" / "portal_naver_like.txt").read_text(encoding="utf-8"), entities=False)
     messages = [r.getMessage() for r in caplog.records]
     assert "site profile: none" in messages
-    assert any(m.startswith("body: generic locator") for m in messages)
+    assert any(m.startswith("body route: generic") for m in messages)
     assert "tidy dump: the first line is the headline" in messages
     assert any(m.startswith("full-page dump: ") for m in messages)

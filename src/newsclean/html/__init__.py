@@ -128,15 +128,15 @@ def extract_html(
                 generic.extend(blockify(box))
         if _body_chars(generic) > _body_chars(blocks):
             container, blocks = found, generic
-            log.debug("body: generic locator (%d blocks)", len(blocks))
+            log.debug("body route: generic locator (%d blocks)", len(blocks))
         elif profile is not None:
-            log.debug("body: thin profile body kept, the generic locator found less")
+            log.debug("body route: profile (thin; the generic locator found less)")
     elif log.isEnabledFor(logging.DEBUG):
-        log.debug("body: profile %s (%d blocks)", profile.name, len(blocks))
+        log.debug("body route: profile %s (%d blocks)", profile.name, len(blocks))
     ld_blocks = _jsonld_blocks(ld)
     if ld_blocks and _body_chars(ld_blocks) > 2 * max(_body_chars(blocks), MIN_BODY_CHARS // 2):
         blocks = ld_blocks
-        log.debug("body: JSON-LD articleBody (%d blocks), longer than the page's", len(blocks))
+        log.debug("body route: JSON-LD articleBody (%d blocks), longer than the page's", len(blocks))
     _fill_from_page(meta, root, container, blocks)
     if len(blocks) > limits.MAX_BLOCKS:
         return Extracted.failure(
