@@ -3,9 +3,8 @@
 * ``_gen/schema.md``  — the record's fields, from ``newsclean/schema/record.schema.json``;
 * ``_gen/cli.md``     — the command line, from ``newsclean.cli.build_parser()`` and
   ``newsclean.explain.build_parser()``;
-* ``_gen/rules.md``   — the rules catalogue, from ``newsclean.strip.REGISTRY``, the chrome phrase
-  tables (``strip.chrome.chrome_entries()``), ``tail.json``, ``links.json`` and the text-dump
-  locator's rules (``textdump.json``).
+* ``_gen/rules.md``   — the rules catalogue, from the rule registry alone (``newsclean.pipeline.rules()``:
+  the strip rules and the sub-rules the phrase tables and the text-dump locator register).
 
 Run by hand with ``python docs/gen.py`` (writes next to this file).
 """
@@ -199,93 +198,53 @@ def cli_page() -> str:
     return "\n".join(parts)
 
 
-def _example_of(entry: dict[str, Any]) -> str:
-    for key in ("exact", "prefix", "regex"):
-        values = entry.get(key) or []
-        if values:
-            return code(str(values[0])) + ("" if key == "exact" else f" ({key})")
-    return ""
-
-
 def rules_page() -> str:
-    from newsclean.resources import load_json
-    from newsclean.strip import DEFAULT_CHAIN, REGISTRY
-    from newsclean.strip.chrome import chrome_entries
+    from newsclean.pipeline import rules
+    from newsclean.strip import HTML_CHAIN, TEXT_CHAIN
 
-    chain = [r.name for r in DEFAULT_CHAIN]
+    registry = rules()
     parts = [
         "# Rules catalogue\n",
         "Every removed block is logged with the name of the rule that removed it (`--explain`, "
-        "`newsclean explain`). This page is generated from the rule registry and the phrase tables "
-        "in `src/newsclean/data/`, so it lists exactly what the code uses.\n",
+        "`newsclean explain`). This page is generated from the rule registry alone (`newsclean.pipeline.rules()`): "
+        "a rule can only log under its own registered name, so it lists every name a record can hold.\n",
         "## Strip rules\n",
-        "The chain shared by HTML pages and text dumps, in registry order. The text-dump chain runs "
-        + ", ".join(code(n) for n in chain)
-        + ".\n\n",
+        "The HTML chain runs " + ", ".join(code(r.name) for r in HTML_CHAIN) + ".\n\n"
+        "The text-dump chain runs " + ", ".join(code(r.name) for r in TEXT_CHAIN) + ".\n\n",
         table(
             ["rule", "what it removes", "example"],
-            ([code(r.name), md_escape(r.what), code(r.example) if r.example else ""] for r in REGISTRY.values()),
-        ),
-        "\n## Chrome phrase tables\n",
-        "Each entry of `data/chrome/*.json` logs its removals under its own name (the `chrome` rule applies "
-        "them). `exact` matches a whole block, `prefix` its start, `regex` the whole block.\n\n",
-        table(
-            ["rule", "portal", "what it removes", "phrases", "example"],
             (
-                [
-                    code(e["rule"]),
-                    e.get("portal") or "",
-                    md_escape(e.get("what", "")),
-                    str(sum(len(e.get(k) or []) for k in ("exact", "prefix", "regex"))),
-                    _example_of(e),
-                ]
-                for e in chrome_entries()
+                [code(r.name), md_escape(r.what), code(r.example) if r.example else ""]
+                for r in registry.values()
+                if r.parent is None
             ),
         ),
     ]
-    tail = load_json("tail.json")
-    rows = []
-    for key, group in tail.items():
-        if key.startswith("_") or not isinstance(group, dict):
+    parents = [r for r in registry.values() if r.parent is None]
+    for parent in parents:
+        subs = [r for r in registry.values() if r.parent == parent.name]
+        if not subs:
             continue
-        phrases = group.get("markers") or group.get("prefix") or ([group["regex"]] if "regex" in group else [])
-        rows.append(
-            [
-                code(group.get("rule", f"tail.{key}")),
-                md_escape(group.get("what", "")),
-                ", ".join(code(str(p)) for p in phrases[:6]) + (" ..." if len(phrases) > 6 else ""),
-            ]
-        )
-    parts += ["\n## Tail phrases (`tail.json`)\n", table(["rule", "what it removes", "phrases"], rows)]
-    links = load_json("links.json")
-    parts += [
-        "\n## Link lists (`links.json`)\n",
-        md_escape(links.get("_doc", "")) + "\n\n",
-        table(
-            ["setting", "value"],
-            [
-                ["list headers", ", ".join(code(h) for h in links["headers"])],
-                ["bullets", ", ".join(code(b) for b in links["bullets"])],
-                ["longest item", f"{links['max_item_chars']} characters"],
-                ["shortest run", f"{links['min_run']} lines"],
-                ["link density", str(links["link_density"])],
-            ],
-        ),
-    ]
-    dump = load_json("textdump.json")
-    parts += [
-        "\n## Text-dump locator (`textdump.json`)\n",
-        "Lines of a full-page text dump that are not part of the story are logged before the strip "
-        "rules run (see [Architecture](../architecture.md)).\n\n",
-        table(
-            ["rule", "what it removes", "example"],
-            (
-                [code(name), md_escape(r["what"]), code(r["example"])]
-                for name, r in dump["rules"].items()
-                if not name.startswith("_")
+        sources = sorted({r.source for r in subs if r.source})
+        parts += [
+            f"\n## Sub-rules of `{parent.name}`\n",
+            f"Names `{parent.name}` logs removals under"
+            + (" (from " + ", ".join(code(f"data/{s}") for s in sources) + ")" if sources else "")
+            + ". `phrases` counts the entry's exact phrases, prefixes and patterns.\n\n",
+            table(
+                ["rule", "portal", "what it removes", "phrases", "example"],
+                (
+                    [
+                        code(r.name),
+                        r.portal or "",
+                        md_escape(r.what),
+                        str(len(r.phrases)) if r.phrases else "",
+                        code(r.example) if r.example else (code(r.phrases[0]) if r.phrases else ""),
+                    ]
+                    for r in subs
+                ),
             ),
-        ),
-    ]
+        ]
     return "\n".join(parts)
 
 

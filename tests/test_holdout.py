@@ -10,7 +10,7 @@ import sys
 PROBE = """
 import json
 from newsclean.publishers import from_host
-from newsclean.sites import all_profiles
+from newsclean.html.sites import all_profiles
 from newsclean.strip.chrome import chrome_entries
 print(json.dumps({
     "families": sorted({p.name for p in all_profiles()}),

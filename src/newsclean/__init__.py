@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from .article import Article, Entity, Removal, Reporter, Stats
+
+# The library's logger: quiet unless the application configures logging (debug records trace the
+# profile chosen, the body route, fallbacks and each rule's removals; see docs/architecture.md).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"
 

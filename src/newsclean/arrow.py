@@ -22,6 +22,7 @@ from typing import Any
 import pyarrow as pa
 
 from .article import Article
+from .batch import preload, run_one
 from .inputs import DEFAULT_MAX_BYTES, Options
 
 RECORD_COLUMN = "newsclean"
@@ -173,8 +174,6 @@ def transform_batches(
     gets an error record. ``timeout`` applies in the main thread only (SIGALRM). Runs in this
     process: Kiwi is built once per process, before the first row (outside its time limit).
     """
-    from .batch import preload, run_one
-
     opts = Options(entities=entities, max_bytes=max_bytes)
     warmed = False
     for batch in batches:

@@ -23,7 +23,7 @@ from pathlib import Path
 from . import regexcache
 from .article import Article, Entity
 from .blocks import CAPTION, Block
-from .explain_outside import OutsideGroup
+from .explain_outside import OutsideGroup, outside_groups
 from .inputs import Options, kind_of_path, process
 from .strip.base import TraceEntry, tracing
 
@@ -274,8 +274,6 @@ def outside_of(path: str, art: Article, rows: Sequence[Row]) -> list[OutsideGrou
     """For an HTML page that was read: its text outside the article container, by reason."""
     if kind_of_path(path) != "html" or art.status not in ("ok", "empty"):
         return []
-    from .explain_outside import outside_groups
-
     seen = [r.original for r in rows] + [art.title or "", art.subtitle or "", *art.captions, *art.paragraphs]
     return outside_groups(Path(path).read_bytes(), seen)
 

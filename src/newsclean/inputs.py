@@ -20,7 +20,9 @@ from typing import Any
 
 from . import limits
 from .article import Article, Status
+from .decode import decode
 from .sniff import sniff
+from .warc import iter_warc
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -138,8 +140,6 @@ def _clean_mapping(item: Mapping[str, Any], source: str, opts: Options) -> Artic
 def decode_text(data: bytes) -> str:
     """A text dump's bytes as text, by the same rules as a page (BOM, strict UTF-8, a few broken
     bytes, CP949 and the detector; see :func:`newsclean.decode.decode`)."""
-    from .decode import decode
-
     return decode(data).text
 
 
@@ -147,8 +147,6 @@ def expand_items(args: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, lit
     """Like :func:`expand_paths`, with every WARC file expanded into its HTML responses."""
     for path in expand_paths(args, literal=literal):
         if kind_of_path(path) == "warc" and not os.path.isdir(path):
-            from .warc import iter_warc
-
             yield from iter_warc(path, max_bytes=max_bytes)
         else:
             yield path

@@ -1,4 +1,5 @@
-"""The pipeline: input → blocks → strip chain → Article (→ entities).
+"""The pipeline: an input path (``html.extract_html``, ``textdump.extract_text``) gives an
+``Extracted``; :func:`assemble` alone turns it into the Article (→ entities).
 
 ``clean`` (HTML) and ``clean_text`` (text dumps) never raise on what the input holds: whatever
 goes wrong becomes a record with ``status`` and ``error``. An argument of the wrong type is a
@@ -12,9 +13,19 @@ from typing import Any
 
 from . import limits
 from .article import Article, Entity, Stats, error_text
-from .blocks import CAPTION, Block
-from .strip import Context, run_chain
-from .textdump import read_dump
+from .blocks import CAPTION
+from .extracted import Extracted
+from .html import extract_html
+from .sniff import sniff
+from .strip import Rule, registry
+from .textdump import extract_text, locator_rules
+
+
+def rules() -> dict[str, Rule]:
+    """Every rule a record's ``removed`` may name: the strip chains' rules and the sub-rules their
+    data files (phrase tables, the text-dump locator) define. Loads those files."""
+    locator_rules()
+    return registry()
 
 
 def guarded(source: str | None, build: Callable[[], Article]) -> Article:
@@ -25,24 +36,23 @@ def guarded(source: str | None, build: Callable[[], Article]) -> Article:
         return Article.failure(source, "error", error_text(exc))
 
 
-def assemble(
-    blocks: list[Block],
-    ctx: Context,
-    *,
-    source: str | None,
-    blocks_in: int,
-    meta: dict[str, Any] | None = None,
-    entities: bool = True,
-) -> Article:
-    """Turn the kept blocks and what the rules found into an Article."""
-    meta = dict(meta or {})
+def assemble(ex: Extracted, *, source: str | None, entities: bool = True) -> Article:
+    """Turn what an input path extracted into an Article: the one place records are built."""
+    meta = ex.meta
+    if ex.status != "ok":
+        return Article(
+            source=source, status=ex.status, error=ex.error, url=meta.get("url"),
+            encoding=meta.get("encoding"), encoding_source=meta.get("encoding_source"),
+        )
+    ctx = ex.ctx
+    blocks = ex.blocks
     paragraphs = tuple(b.text for b in blocks if b.kind != CAPTION)
     captions = tuple(ctx.captions) + tuple(b.text for b in blocks if b.kind == CAPTION)
     text = "\n\n".join(paragraphs)
     published = meta.get("published")
     found: tuple[Entity, ...] = ()
     if entities and text:
-        from .entities import extract_entities
+        from .entities import extract_entities  # a lazy load: see tests/test_architecture.py
 
         found = tuple(extract_entities(text, date=published))
     reporters = tuple(meta.get("reporters") or ctx.reporters)
@@ -65,7 +75,7 @@ def assemble(
         entities=found,
         removed=tuple(ctx.removed),
         stats=Stats(
-            blocks_in=blocks_in,
+            blocks_in=ex.blocks_in,
             blocks_out=len(paragraphs),
             duplicates_removed=ctx.duplicates_removed,
             chars_out=len(text),
@@ -104,37 +114,7 @@ def _clean_text(text: str, source: str | None, entities: bool) -> Article:
         return Article.failure(
             source, "skipped", f"TooManyBlocks: {lines} lines > {limits.MAX_BLOCKS} (newsclean.limits.MAX_BLOCKS)"
         )
-    doc = read_dump(text)
-    ctx = Context(title=doc.title)
-    if doc.removed_title is not None:
-        ctx.drop("title", doc.removed_title)
-    for block, rule_name in doc.dropped:  # lines the dump locator left out of the story
-        ctx.drop(rule_name, block)
-    blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
-    kept = run_chain(doc.blocks, ctx)
-    meta: dict[str, Any] = dict(doc.meta)
-    meta["publisher"], pub_source = _dump_publisher(meta.get("publisher"), ctx.publisher, text)
-    found = (
-        ("title", "dump:headline" if doc.title else None),
-        ("published", "dump:date-line" if meta.get("published") else None),
-        ("publisher", pub_source),
-    )
-    meta["meta_sources"] = {k: v for k, v in found if v} or None
-    return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=meta, entities=entities)
-
-
-def _dump_publisher(located: str | None, body: str | None, text: str) -> tuple[str | None, str | None]:
-    """A dump's publisher and its source: the copyright line the locator or the strip chain
-    found; without one, or for a website brand (동아닷컴, 매경AX), a press name standing alone on
-    the page's lines (its logo, its masthead)."""
-    from .html import meta_publisher
-
-    pub, source = (located, "dump:copyright") if located else (body, "body") if body else (None, None)
-    if pub and not meta_publisher.is_web_brand(pub):
-        return pub, source
-    lines = [("dump:name-line", n) for n in meta_publisher.name_lines(text.splitlines())]
-    chosen = meta_publisher.choose([(source or "", pub)] if pub else [], None, lambda: lines)
-    return (chosen[1], chosen[0]) if chosen else (None, None)
+    return assemble(extract_text(text), source=source, entities=entities)
 
 
 def clean(
@@ -157,15 +137,11 @@ def clean(
     if not isinstance(html, str | bytes):
         html = bytes(html)
     if isinstance(html, bytes):
-        from .sniff import sniff
-
         binary = sniff(html)
         if binary is not None:
             return Article(source=source, status="skipped", error=binary.error(), url=url)
 
     def build() -> Article:
-        from .html import extract_html
-
-        return extract_html(html, url=url, source=source, entities=entities, http_charset=http_charset)
+        return assemble(extract_html(html, url=url, http_charset=http_charset), source=source, entities=entities)
 
     return guarded(source, build)

@@ -27,7 +27,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from .inputs import DEFAULT_MAX_BYTES, Item, expand_items, kind_of_path
+from .inputs import DEFAULT_MAX_BYTES, Item, decode_text, expand_items, kind_of_path
 from .sniff import sniff
 
 MODES = ("auto", "paths", "jsonl", "html", "text")
@@ -105,8 +105,6 @@ def _document(data: bytes, mode: str, max_bytes: int) -> Item:
         return {"source": SOURCE, "_status": "skipped", "_error": f"{binary.error()}: standard input"}
     if mode == "html":
         return {"source": SOURCE, "html": data}
-    from .inputs import decode_text
-
     return {"source": SOURCE, "text": decode_text(data)}
 
 

@@ -8,9 +8,20 @@ full-page locator lives in :mod:`newsclean.locate_text` (where the story is) and
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
+from . import locate_text, split_text, textlines
 from .blocks import Block, clean_line
+from .extracted import Extracted
+from .html import meta_publisher
+from .resources import load_json
+from .strip import TEXT_CHAIN, Context, Rule, rule_named, run_chain
+from .strip.base import register, sub_rule
+
+log = logging.getLogger(__name__)
 
 TIDY_DATE_LINES = 3  # a tidy dump may carry its date line right under the headline
 
@@ -43,14 +54,13 @@ def lines_to_blocks(text: str) -> list[Block]:
 
 def read_dump(text: str) -> DumpDoc:
     """Blocks of a dump: tidy dumps keep every line after the headline; full-page dumps keep the story."""
-    from . import locate_text, split_text, textlines
-
     blocks = lines_to_blocks(text)
     if not blocks:
         return DumpDoc([])
     if not locate_text.is_tidy(blocks):
         split = split_text.split_full_page(blocks)
         if split is not None:
+            log.debug("full-page dump: %d story lines, %d lines outside", len(split.keep), len(split.dropped))
             return DumpDoc(
                 split.keep,
                 title=split.title.text if split.title else None,
@@ -63,6 +73,7 @@ def read_dump(text: str) -> DumpDoc:
     # Widget lines no phrase table knows (a table's own rule logs the ones it knows).
     widget = [textlines.is_widget_line(b.text) and textlines.chrome_rule(b.text) is None for b in blocks[1:]]
     rest = [b for b, w in zip(blocks[1:], widget, strict=True) if not w]
+    log.debug("tidy dump: the first line is the headline")
     doc = DumpDoc(rest, title=first.text, removed_title=first)
     doc.dropped.extend((b, textlines.WIDGET) for b, w in zip(blocks[1:], widget, strict=True) if w)
     for i, b in enumerate(rest[:TIDY_DATE_LINES]):
@@ -76,3 +87,54 @@ def read_dump(text: str) -> DumpDoc:
                 doc.blocks = rest[:i] + rest[i + 1 :]
             break
     return doc
+
+
+LOCATOR = register(
+    Rule(
+        "textdump",
+        None,
+        "The text-dump locator: lines it leaves out of the story before the strip chain runs are logged "
+        "under its sub-rules (data/textdump.json) or under the chrome phrase that matched them.",
+    )
+)
+
+
+@cache
+def locator_rules() -> dict[str, Rule]:
+    """The locator's rule names (``data/textdump.json``), registered as sub-rules of ``textdump``."""
+    data = load_json("textdump.json")["rules"]
+    return {n: sub_rule(LOCATOR, e, "textdump.json", name=n) for n, e in data.items() if not n.startswith("_")}
+
+
+def extract_text(text: str) -> Extracted:
+    """The text path: a dump's blocks through the strip chain, with what its own lines say."""
+    doc = read_dump(text)
+    ctx = Context(title=doc.title)
+    named = locator_rules()
+    if doc.removed_title is not None:
+        named["title"].drop(ctx, doc.removed_title)
+    for block, rule_name in doc.dropped:  # lines the dump locator left out of the story
+        (named.get(rule_name) or rule_named(rule_name)).drop(ctx, block)
+    blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
+    kept = run_chain(doc.blocks, ctx, TEXT_CHAIN)
+    meta: dict[str, Any] = dict(doc.meta)
+    meta["publisher"], pub_source = _dump_publisher(meta.get("publisher"), ctx.publisher, text)
+    found = (
+        ("title", "dump:headline" if doc.title else None),
+        ("published", "dump:date-line" if meta.get("published") else None),
+        ("publisher", pub_source),
+    )
+    meta["meta_sources"] = {k: v for k, v in found if v} or None
+    return Extracted(kept, ctx, blocks_in, meta)
+
+
+def _dump_publisher(located: str | None, body: str | None, text: str) -> tuple[str | None, str | None]:
+    """A dump's publisher and its source: the copyright line the locator or the strip chain
+    found; without one, or for a website brand (동아닷컴, 매경AX), a press name standing alone on
+    the page's lines (its logo, its masthead)."""
+    pub, source = (located, "dump:copyright") if located else (body, "body") if body else (None, None)
+    if pub and not meta_publisher.is_web_brand(pub):
+        return pub, source
+    lines = [("dump:name-line", n) for n in meta_publisher.name_lines(text.splitlines())]
+    chosen = meta_publisher.choose([(source or "", pub)] if pub else [], None, lambda: lines)
+    return (chosen[1], chosen[0]) if chosen else (None, None)

@@ -216,7 +216,7 @@ def _label_at(text: str, labels: tuple[str, ...]) -> int:
 def chrome_rule(text: str) -> str | None:
     """The chrome phrase-table rule that matches the whole line (cached: dumps repeat their chrome)."""
     phrase = chrome.table().match(text)
-    return phrase.rule if phrase is not None else None
+    return phrase.rule.name if phrase is not None else None
 
 
 @lru_cache(maxsize=65536)

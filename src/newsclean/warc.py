@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from .inputs import DEFAULT_MAX_BYTES
+from .limits import MAX_BYTES
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -81,7 +81,7 @@ def _header(headers: Any, name: str) -> str | None:
     return str(value) if value is not None else None
 
 
-def iter_warc(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[dict[str, Any]]:
+def iter_warc(path: str, *, max_bytes: int = MAX_BYTES) -> Iterator[dict[str, Any]]:
     """Batch items for the HTML responses of one WARC file (never raises)."""
     try:
         from fastwarc.warc import ArchiveIterator, WarcRecordType

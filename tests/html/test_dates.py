@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean.dates import parse_date
-from newsclean.metadata import labelled_dates
+from newsclean.html.metadata import labelled_dates
 
 CASES = [
     ("2020.09.19. 오후 8:28", "2020-09-19T20:28:00+09:00"),

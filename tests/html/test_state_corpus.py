@@ -11,7 +11,8 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from newsclean import clean, sites
+from newsclean import clean
+from newsclean.html import sites
 from newsclean.html.dom import by_tag, parse
 from newsclean.html.state_scan import payloads
 from newsclean.html.xpath import first_elements

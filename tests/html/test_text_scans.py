@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean import metadata, publishers, saferegex
+from newsclean import publishers, saferegex
+from newsclean.html import metadata
 
 
 def by_pattern(text: str) -> str | None:

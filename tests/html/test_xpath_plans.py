@@ -11,9 +11,9 @@ from lxml import etree
 
 from newsclean.decode import decode
 from newsclean.html.dom import drop, ids_defined_twice, parse, prune
+from newsclean.html.sites import detect
+from newsclean.html.sites.loader import load_profiles
 from newsclean.html.xpath import descendant_steps, evaluate, matches
-from newsclean.sites import detect
-from newsclean.sites.loader import load_profiles
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Generic pages, and each site profile's page (fixtures/sites/<profile>/page.html).

@@ -19,10 +19,10 @@ import pytest
 import newsclean
 from newsclean.html import meta_dates, meta_publisher, meta_title
 from newsclean.html.dom import parse
-from newsclean.metadata import labelled_dates
+from newsclean.html.metadata import labelled_dates
 from newsclean.output import as_text
 from newsclean.schema import record_schema
-from newsclean.strip.byline import is_person
+from newsclean.strip.persons import is_person
 
 PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "html" / "meta"
 HEADLINE = "청년 창업 지원금 두 배로 늘린다"
@@ -237,7 +237,7 @@ def test_a_desk_credit_line_leaves_the_body_without_a_reporter(line: str) -> Non
 
 @pytest.mark.parametrize("line", ["보건복지부", "경제부총리는 이날 회의를 열었다.", "스포츠팀"])
 def test_agency_names_and_sentences_are_not_desk_credits(line: str) -> None:
-    from newsclean.strip.byline import desks
+    from newsclean.strip.persons import desks
 
     assert not desks().line.match(line)
 

@@ -119,7 +119,7 @@ def test_tree_walks_need_no_python_recursion() -> None:
     code = (
         "import sys\n"
         "from newsclean import clean\n"
-        "import newsclean.html, newsclean.metadata, newsclean.strip, newsclean.sites\n"
+        "import newsclean.html, newsclean.html.metadata, newsclean.strip, newsclean.html.sites\n"
         "para = '<p>시는 새 조명을 설치한다고 밝혔다. 시민들이 안심하고 걷는다.</p>'\n"
         "html = '<html><body>' + '<div><span>' * 200000 + para\n"
         "clean(html.encode(), entities=False)  # warm the lazy imports first\n"

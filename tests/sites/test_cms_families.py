@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import clean, sites
+from newsclean import clean
+from newsclean.html import sites
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "sites"
 UNKNOWN = "https://www.small-outlet.example/news/articleView.html?idxno=1"

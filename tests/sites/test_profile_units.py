@@ -20,8 +20,8 @@ import lxml.html
 import pytest
 
 import newsclean
-from newsclean import sites
 from newsclean.decode import decode
+from newsclean.html import sites
 from newsclean.html.dom import Element, parse
 
 UNITS = Path(__file__).resolve().parents[2] / "fixtures" / "sites"

@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from newsclean import sites
+from newsclean.html import sites
 from newsclean.html.xpath import first_elements
 
 CORPUS = Path(os.environ.get("NEWSCLEAN_SHARED", Path(__file__).resolve().parents[3] / "shared")) / "corpus"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from newsclean import sites
-from newsclean.sites.loader import ProfileError, expand, load_profiles, profiles_from, site_files
+from newsclean.html import sites
+from newsclean.html.sites.loader import ProfileError, expand, load_profiles, profiles_from, site_files
 
 
 def doc(**profile: object) -> dict[str, object]:
@@ -81,13 +81,13 @@ def test_every_marker_is_cheap_to_rule_out() -> None:
 
 def test_every_shipped_xpath_compiles() -> None:
     # The loader compiles expressions when first used; this is where they are all checked.
-    from newsclean.sites.loader import check_xpaths
+    from newsclean.html.sites.loader import check_xpaths
 
     check_xpaths(load_profiles())
 
 
 def test_bad_xpath_loaded_unchecked_is_named_when_first_compiled() -> None:
-    from newsclean.sites.loader import compiled
+    from newsclean.html.sites.loader import compiled
 
     (p,) = profiles_from(doc(title=["//h2[@class="]), "data/sites/y.json", check=False)
     with pytest.raises(ProfileError, match=r"data/sites/y\.json.*profile 'x-2020'.*'title'"):

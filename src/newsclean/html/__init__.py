@@ -1,30 +1,28 @@
-"""The HTML path: bytes → decode → lxml tree → locate (profile or generic) → blocks → strip → Article."""
+"""The HTML path: bytes → decode → lxml tree → locate (profile or generic) → blocks → strip → Extracted."""
 
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
-from .. import limits
-from ..article import Article
+from .. import limits, publishers
 from ..blocks import CAPTION, PARAGRAPH, Block
 from ..decode import decode, utf8_source
+from ..extracted import Extracted
 from ..strip import HTML_CHAIN, Context, run_chain
+from . import metadata
 from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
 from .dom import Element, by_tag, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
 from .jsonld import article_object
 from .locate import locate, with_siblings
+from .sites import detect as _detect
 from .state import StateArticle, state_article
 from .widen import prose_region
 from .xpath import evaluate, first_elements, know_metas
-
-try:
-    from ..sites import detect as _detect
-except ImportError:  # pragma: no cover - the profiles package is optional during development
-    _detect = None  # type: ignore[assignment]
 
 MIN_BODY_CHARS = 80
 WIDEN_BELOW = 300  # body characters under which the whole page's prose is scored too
@@ -34,15 +32,18 @@ _COUNT_ELEMENTS = etree.XPath("count(//*)")
 
 __all__ = ["extract_html"]
 
+log = logging.getLogger(__name__)
+
 
 def detect_profile(root: Element, url: str | None) -> Any:
     """The site profile of the page, or None (a broken profile set never stops extraction)."""
-    if _detect is None:
-        return None
     try:
-        return _detect(root, url)
+        profile = _detect(root, url)
     except Exception:
+        log.warning("site profile detection failed: generic extraction", exc_info=True)
         return None
+    log.debug("site profile: %s", profile.name if profile is not None else "none")
+    return profile
 
 
 def _profile_blocks(root: Element, profile: Any) -> tuple[Element | None, list[Block]]:
@@ -137,13 +138,9 @@ def extract_html(
     html: bytes | str,
     *,
     url: str | None = None,
-    source: str | None = None,
-    entities: bool = True,
     http_charset: str | None = None,
-) -> Article:
-    from .. import metadata
-    from ..pipeline import assemble
-
+) -> Extracted:
+    """The page's kept blocks, what the strip chain found and the page's metadata."""
     dec = decode(html, http_charset)
     enc = {"encoding": dec.encoding, "encoding_source": dec.source}
     # Strictly decoded bytes are checked for characters XML forbids as bytes: cheaper than
@@ -151,9 +148,8 @@ def extract_html(
     safe = isinstance(html, bytes) and dec.source != "replace" and bytes_xml_safe(html, dec.encoding)
     root = parse(dec.text, xml_safe=safe, utf8=utf8_source(html, dec))
     if root is None:
-        return Article(
-            source=source, status="empty", error="EmptyDocument: no HTML to parse", url=url,
-            encoding=dec.encoding, encoding_source=dec.source,
+        return Extracted.failure(
+            "empty", "EmptyDocument: no HTML to parse", url=url, encoding=dec.encoding, encoding_source=dec.source
         )
     # Every element of the tree comes from a "<" in the text, but for the few libxml2 implies
     # (html, head, body, and a p around stray text: at most one per text run): a page with few
@@ -161,8 +157,8 @@ def extract_html(
     maybe_over = len(dec.text) > 3 * limits.MAX_ELEMENTS and 2 * dec.text.count("<") + 8 > limits.MAX_ELEMENTS
     elements = int(_COUNT_ELEMENTS(root)) if maybe_over else 0
     if elements > limits.MAX_ELEMENTS:  # bounded time: no per-element walk over such a page
-        return Article(
-            source=source, status="skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
+        return Extracted.failure(
+            "skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
             error=f"TooManyElements: {elements} elements > {limits.MAX_ELEMENTS} (newsclean.limits.MAX_ELEMENTS)",
         )
     tags = by_tag(root)  # one walk for the meta, link, script and time elements read below
@@ -203,8 +199,8 @@ def extract_html(
         if state is not None:
             _fill_from_state(meta, state)
         if len(blocks) > limits.MAX_BLOCKS:
-            return Article(
-                source=source, status="skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
+            return Extracted.failure(
+                "skipped", url=url, encoding=dec.encoding, encoding_source=dec.source,
                 error=f"TooManyBlocks: {len(blocks)} text blocks > {limits.MAX_BLOCKS} (newsclean.limits.MAX_BLOCKS)",
             )
         ctx = Context(portal=meta.portal, publisher=meta.publisher, title=meta.title)
@@ -220,14 +216,13 @@ def extract_html(
     info["publisher"] = metadata.final_publisher(meta, ctx.publisher) or _host_publisher(url, meta.url)
     info["body_route"] = used
     info["meta_sources"] = dict(meta.sources) or None
+    log.debug("body route: %s (%d blocks in, %d kept)", used, blocks_in, len(kept))
     info.update(enc)
-    return assemble(kept, ctx, source=source, blocks_in=blocks_in, meta=info, entities=entities)
+    return Extracted(kept, ctx, blocks_in, info)
 
 
 def _fill_from_state(meta: Any, state: StateArticle) -> None:
     """Title, dates and authors the page's metadata lacks, from the objects around the state's body."""
-    from .. import metadata
-
     where = f"state:{state.route}"
     if not meta.title and state.title:
         meta.title, meta.sources["title"] = metadata.clean_title(state.title, [meta.publisher or ""]), where
@@ -239,8 +234,6 @@ def _fill_from_state(meta: Any, state: StateArticle) -> None:
 
 
 def _host_publisher(*urls: str | None) -> str | None:
-    from .. import publishers
-
     for u in urls:
         got = publishers.from_host(publishers.host_of(u))
         if got:

@@ -9,6 +9,7 @@ from typing import NamedTuple, TypeAlias
 from lxml import etree
 
 from ..resources import load_json
+from .depth import flatten_deep
 
 # The tree is made of plain ``lxml.etree`` elements: the ``lxml.html`` element classes are
 # Python subclasses (slower to create and free for every element the code touches, ~20 % in
@@ -125,8 +126,6 @@ def _parse_with(parser: etree.HTMLParser, data: str | bytes, text: str) -> Eleme
         log = parser.error_log
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in log):
             # Nested deeper than libxml2 allows: it dropped the rest. Flatten and parse again.
-            from .depth import flatten_deep
-
             root = document(flatten_deep(text))
             log = PARSER.error_log
     except (etree.ParserError, ValueError):

@@ -9,9 +9,12 @@ from itertools import accumulate
 import regex
 from lxml import etree
 
-from .. import regexcache
+from .. import regexcache, saferegex
 from ..article import Reporter
+from ..strip.byline import patterns
+from ..strip.persons import is_person
 from .dom import Element, text_content, tokens, vocabulary
+from .meta_dates import in_furniture
 
 _BYLINE_CLASS = regexcache.compile(
     r"byline|by_line|reporter|repoter|journalist|writer|author|kija|gija|(?<![a-z])name(?![a-z])", regex.IGNORECASE
@@ -46,10 +49,44 @@ def _byline_values(values: Sequence[str]) -> set[str]:
     return {distinct[k] for k in sorted(hits) if _BYLINE_CLASS.search(distinct[k])}
 
 
+def parse_credit(text: str) -> list[Reporter]:
+    """Reporters in a byline text (``홍길동 기자 hong@x.com``, ``홍길동·김철수 기자``)."""
+    out: list[Reporter] = []
+    if not patterns().has_role(text):  # no credit, and no 기자 for the names-only form below
+        return out
+    for m in saferegex.finditer(patterns().credit, text, timeout=0.5):
+        if is_person(m["name"]):
+            out.append(Reporter(m["name"], m["email"], None))
+    if out:
+        return out
+    # 홍길동·김철수 기자 / a bare name with an e-mail
+    m2 = regex.search(r"((?:[가-힣]{2,4}\s*[,·ㆍ]\s*)+[가-힣]{2,4})\s*기자", text)
+    if m2:
+        for name in regex.split(r"\s*[,·ㆍ]\s*", m2.group(1)):
+            if is_person(name):
+                out.append(Reporter(name, None, None))
+    return out
+
+
+def merge_reporters(*groups: Sequence[Reporter]) -> list[Reporter]:
+    """Union in order; a later sighting of a name adds its e-mail."""
+    out: list[Reporter] = []
+    for group in groups:
+        for r in group:
+            for i, have in enumerate(out):
+                if have.name == r.name:
+                    if r.email and not have.email:
+                        out[i] = Reporter(have.name, r.email, have.role or r.role)
+                    break
+                if r.email and have.email == r.email:
+                    break
+            else:
+                out.append(r)
+    return out
+
+
 def bylines_in_dom(root: Element) -> list[Reporter]:
     """Reporters from byline-classed elements (``p.repoter``, ``span.byline`` ...) anywhere on the page."""
-    from ..metadata import merge_reporters, parse_credit
-
     chrome = vocabulary().chrome_tokens
     out: list[Reporter] = []
     # Every class and id value, read in one C pass: most pages have no byline-like name at all.
@@ -87,9 +124,6 @@ _LABELLED_NAME = regexcache.compile(
 def labelled_bylines(root: Element) -> list[Reporter]:
     """Reporters named after a 기자명 label: the first such box outside furniture (the article's
     info line comes before the related lists that credit other stories)."""
-    from ..strip.byline import is_person
-    from .meta_dates import in_furniture
-
     for node in _LABELLED(root)[:10]:
         el = node.getparent()
         if el is None or in_furniture(el):

@@ -18,7 +18,7 @@ from .meta_dates import date_line, labelled_dates, names_modified
 from .meta_title import clean_title, first_heading, title_near
 
 if TYPE_CHECKING:
-    from ..metadata import Meta
+    from .metadata import Meta
 
 HEAD_BLOCKS = 6
 

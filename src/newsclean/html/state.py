@@ -22,6 +22,7 @@ from lxml import etree
 
 from .. import limits
 from ..blocks import Block
+from ..dates import parse_date
 from .blockify import blockify, mark_photo_boxes
 from .dom import Element, parse, prune, text_content
 from .locate import KOREAN_END, locate
@@ -232,8 +233,6 @@ def _near(obj: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _read(art: StateArticle, obj: dict[str, Any]) -> None:
-    from ..dates import parse_date
-
     keys = _keys()
     if art.title is None:
         art.title = _first(obj, keys["title_keys"], _text)

@@ -15,9 +15,9 @@ import regex
 from .. import publishers, regexcache, saferegex
 from ..blocks import Block
 from ..resources import load_json
-from .base import Context, rule
+from .base import Context, Rule, register, rule
+from .persons import EMAIL, desks
 
-EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
 MAX_BYLINE_CHARS = 160
 
 
@@ -65,39 +65,6 @@ def patterns() -> BylinePatterns:
     )
 
 
-class Desks(NamedTuple):
-    words: frozenset[str]
-    suffixes: tuple[str, ...]
-    line: regex.Pattern[str]  # a line that is only a desk credit: 온라인뉴스팀 기자, [디지털뉴스팀]
-
-
-@cache
-def desks() -> Desks:
-    data = load_json("bylines.json")
-    suffixes = tuple(data.get("desk_suffixes", ()))
-    # Desk suffixes of two syllables or more (not 팀, 센터 … alone), after a Hangul word.
-    alts = "|".join(sorted((regex.escape(x) for x in suffixes if len(x) >= 3 or x.endswith("부")), key=len,
-                           reverse=True))
-    line = rf"^[\s\[\(<]*[가-힣]{{0,8}}(?:{alts})(?:\s*기자)?(?:\s*[\(<\[]?\s*{EMAIL}\s*[\)>\]]?)?[\s\]\)>]*$"
-    return Desks(frozenset(data.get("desk_words", ())), suffixes, regexcache.compile(line))
-
-
-_KOREAN_NAME = regexcache.compile(r"^[가-힣]{2,4}$")
-
-
-def is_person(name: str) -> bool:
-    """Whether a credited name looks like a person's: 2–4 Hangul syllables, not a desk or a
-    wire credit (연합, 디지털뉴스팀, 사회부, 기자단) and not a press's name."""
-    name = name.strip()
-    if not _KOREAN_NAME.match(name):
-        return False
-    d = desks()
-    if name in d.words or any(name.endswith(s) for s in d.suffixes):
-        return False
-    known = publishers.find_in_text(name)
-    return not (known and (known == name or len(name) <= 2))
-
-
 def _record(ctx: Context, text: str) -> None:
     for m in saferegex.finditer(patterns().credit, text):
         ctx.add_reporter(m["name"], m["email"], m["role"])
@@ -121,12 +88,12 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
         text = b.text
         if len(text) <= MAX_BYLINE_CHARS:
             if len(text) <= 60 and saferegex.match(desks().line, text):  # a desk's credit: no reporter
-                ctx.drop("byline", b)
+                strip_bylines.drop(ctx, b)
                 last_named = None
                 continue
             if pat.has_role(text) and saferegex.match(pat.whole, text):
                 _record(ctx, text)
-                ctx.drop("byline", b)
+                strip_bylines.drop(ctx, b)
                 m = pat.credit.search(text)
                 last_named = m["name"] if m and not m["email"] else None
                 continue
@@ -135,14 +102,14 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
                 ctx.add_reporter(m["name"], m["email"])
                 if not ctx.publisher and m["press"]:
                     ctx.publisher = publishers.find_in_text(m["press"])
-                ctx.drop("byline", b)
+                strip_bylines.drop(ctx, b)
                 last_named = None
                 continue
             m = pat.email_only.match(text) if "@" in text else None
             if m:
                 if last_named:
                     ctx.add_reporter(last_named, m["email"])
-                ctx.drop("byline", b)
+                strip_bylines.drop(ctx, b)
                 last_named = None
                 continue
         last_named = None
@@ -156,13 +123,24 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
     return out
 
 
+DATELINE = register(
+    Rule(
+        "byline.dateline",
+        None,
+        "A leading dateline with a reporter credit, cut from the start of the paragraph it opens.",
+        "(서울=연합뉴스) 홍길동 기자 =",
+        parent=strip_bylines.name,
+    )
+)
+
+
 def _cut_dateline(text: str, ctx: Context) -> str:
     m = saferegex.match(patterns().dateline, text)
     if not m or m.end() >= len(text):
         return text
     head = m.group(0)
     _record(ctx, head)
-    ctx.cut("byline.dateline", head)
+    DATELINE.cut(ctx, head)
     return text[m.end() :].lstrip()
 
 
@@ -174,5 +152,5 @@ def _cut_trailing(text: str, ctx: Context) -> str:
         return text
     tail = m.group(0)
     _record(ctx, tail)
-    ctx.cut("byline", tail)
+    strip_bylines.cut(ctx, tail)
     return text[: len(text) - len(tail_zone) + m.start()].rstrip()

@@ -11,13 +11,13 @@ from .. import regexcache, saferegex
 from ..blocks import Block, fold
 from ..holdout import rule_is_off
 from ..resources import data_names, load_json
-from .base import Context, rule
+from .base import Context, Rule, rule, sub_rule
 
 MAX_PATTERN_CHARS = 200  # chrome lines are short; body paragraphs skip the pattern scan
 
 
 class Phrase(NamedTuple):
-    rule: str
+    rule: Rule  # the table entry, registered as a sub-rule of ``chrome``
     portal: str | None
     opens: str | None
 
@@ -55,8 +55,8 @@ def table() -> ChromeTable:
     prefixes: list[tuple[str, Phrase]] = []
     sources: list[str] = []
     phrases: list[Phrase] = []
-    for entry in chrome_entries():
-        phrase = Phrase(entry["rule"], entry.get("portal"), entry.get("opens"))
+    for entry, source in _sourced_entries():
+        phrase = Phrase(sub_rule(strip_chrome, entry, source), entry.get("portal"), entry.get("opens"))
         for text in entry.get("exact", []):
             exact.setdefault(fold(text), phrase)
         prefixes.extend((fold(p), phrase) for p in entry.get("prefix", []))
@@ -74,9 +74,13 @@ def table() -> ChromeTable:
 
 def chrome_entries() -> list[dict[str, Any]]:
     """All phrase-table entries, file by file in name order (portals.json, sites.json ...)."""
-    names = data_names("chrome")
-    entries = [entry for name in names for entry in load_json(f"chrome/{name}")["rules"]]
-    return [e for e in entries if not rule_is_off(e["rule"])]
+    return [entry for entry, _ in _sourced_entries()]
+
+
+def _sourced_entries() -> list[tuple[dict[str, Any], str]]:
+    """The phrase-table entries with the data file each comes from."""
+    entries = [(e, f"chrome/{name}") for name in data_names("chrome") for e in load_json(f"chrome/{name}")["rules"]]
+    return [(e, source) for e, source in entries if not rule_is_off(e["rule"])]
 
 
 @rule(
@@ -97,7 +101,7 @@ def strip_chrome(blocks: list[Block], ctx: Context) -> list[Block]:
                 opens_next = None
             out.append(b)
             continue
-        ctx.drop(phrase.rule, b)
+        phrase.rule.drop(ctx, b)
         ctx.set_portal(phrase.portal)
         if phrase.opens:
             opens_next = phrase.opens

@@ -68,7 +68,7 @@ def strip_duplicates(blocks: list[Block], ctx: Context) -> list[Block]:
     out = []
     for i, b in enumerate(blocks):
         if i in drop:
-            ctx.drop("duplicates", b)
+            strip_duplicates.drop(ctx, b)
             ctx.duplicates_removed += 1
         else:
             out.append(b)

@@ -16,7 +16,7 @@ def strip_empty(blocks: list[Block], ctx: Context) -> list[Block]:
         if not b.text.strip():
             continue  # whitespace carries no text to log
         if _DECORATIVE.match(b.text):
-            ctx.drop("empty", b)
+            strip_empty.drop(ctx, b)
         else:
             out.append(b)
     return out

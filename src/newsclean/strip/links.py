@@ -89,7 +89,7 @@ def strip_link_lists(blocks: list[Block], ctx: Context) -> list[Block]:
     out = []
     for b, d in zip(blocks, drop, strict=True):
         if d:
-            ctx.drop("links.related", b)
+            strip_link_lists.drop(ctx, b)
         else:
             out.append(b)
     return out

@@ -46,7 +46,7 @@ def strip_title(blocks: list[Block], ctx: Context) -> list[Block]:
     out = []
     for i, b in enumerate(blocks):
         if i < HEAD_ZONE and (b.key == key or (b.kind == HEADING and key.startswith(b.key) and len(b.key) >= 10)):
-            ctx.drop("html.title", b)
+            strip_title.drop(ctx, b)
         else:
             out.append(b)
     return out
@@ -90,7 +90,7 @@ def strip_byline_lines(blocks: list[Block], ctx: Context) -> list[Block]:
             if found and len(text) - sum(len(m.group(0)) for m in found) <= 20:
                 for m in found:
                     ctx.add_reporter(m["name"], m["email"], m["role"])
-                ctx.drop("html.byline-line", b)
+                strip_byline_lines.drop(ctx, b)
                 continue
         out.append(b)
     return out

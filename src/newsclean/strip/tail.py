@@ -6,6 +6,7 @@ story, what follows it in a text dump (related headlines, footers) is tail, not 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -14,7 +15,7 @@ import regex
 from .. import publishers, regexcache, saferegex
 from ..blocks import Block
 from ..resources import load_json
-from .base import Context, keep_unless, rule
+from .base import Context, Rule, RuleFunc, register
 
 _SENTENCE_END = regexcache.compile(r"(?:[다요죠음임함됨까][.!?]?|[.!?])[\"'”’」』)\]]*\s*$")
 
@@ -43,6 +44,17 @@ def patterns() -> TailPatterns:
     )
 
 
+def _tail_rule(group: str, example: str) -> Callable[[RuleFunc], Rule]:
+    """Register a tail rule under the name and description its ``tail.json`` group gives."""
+    data = load_json("tail.json")[group]
+    phrases = tuple(data.get("markers") or data.get("prefix") or ([data["regex"]] if "regex" in data else []))
+
+    def wrap(func: RuleFunc) -> Rule:
+        return register(Rule(data["rule"], func, data["what"], example, source="tail.json", phrases=phrases))
+
+    return wrap
+
+
 def is_copyright(text: str) -> bool:
     pat = patterns()
     if len(text) > pat.copyright_max:
@@ -62,11 +74,7 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text[-12:]))
 
 
-@rule(
-    "tail.copyright",
-    "Copyright and reuse notices; the publisher named in them is kept as metadata.",
-    "Copyright © 가상일보 & example.co.kr. 무단 전재 및 재배포 금지",
-)
+@_tail_rule("copyright", "Copyright © 가상일보 & example.co.kr. 무단 전재 및 재배포 금지")
 def strip_copyright(blocks: list[Block], ctx: Context) -> list[Block]:
     def notice(b: Block) -> bool:
         if not is_copyright(b.text):
@@ -75,33 +83,21 @@ def strip_copyright(blocks: list[Block], ctx: Context) -> list[Block]:
             ctx.publisher = publishers.from_copyright(b.text)
         return True
 
-    return keep_unless(blocks, ctx, "tail.copyright", notice)
+    return strip_copyright.keep_unless(blocks, ctx, notice)
 
 
-@rule(
-    "tail.promo",
-    "Promotion lines: tip lines, subscribe/channel prompts, ▶ plugs, app and event ads.",
-    "[카카오톡] YTN 검색해 채널 추가",
-)
+@_tail_rule("promo", "[카카오톡] YTN 검색해 채널 추가")
 def strip_promo(blocks: list[Block], ctx: Context) -> list[Block]:
-    return keep_unless(blocks, ctx, "tail.promo", lambda b: is_promo(b.text))
+    return strip_promo.keep_unless(blocks, ctx, lambda b: is_promo(b.text))
 
 
-@rule(
-    "tail.credits",
-    "Staff credits (camera, editing, graphics): not reporters, not body.",
-    "영상편집 : 홍길동",
-)
+@_tail_rule("credits", "영상편집 : 홍길동")
 def strip_credits(blocks: list[Block], ctx: Context) -> list[Block]:
     pat = patterns().credits
-    return keep_unless(blocks, ctx, "tail.credits", lambda b: len(b.text) <= 80 and bool(saferegex.match(pat, b.text)))
+    return strip_credits.keep_unless(blocks, ctx, lambda b: len(b.text) <= 80 and bool(saferegex.match(pat, b.text)))
 
 
-@rule(
-    "tail.series-tag",
-    "A bracketed series or platform tag standing alone after the last paragraph of the story.",
-    "[가상일보 에너지 전환 기획 '바다의 바람']",
-)
+@_tail_rule("series_tag", "[가상일보 에너지 전환 기획 '바다의 바람']")
 def strip_series_tag(blocks: list[Block], ctx: Context) -> list[Block]:
     pat = patterns().series_tag
     # Only in the tail: after the last block that ends a sentence.
@@ -109,7 +105,7 @@ def strip_series_tag(blocks: list[Block], ctx: Context) -> list[Block]:
     out = []
     for i, b in enumerate(blocks):
         if i > last_body and saferegex.match(pat, b.text) and not ends_sentence(b.text.strip("[]【】<>〈〉")):
-            ctx.drop("tail.series-tag", b)
+            strip_series_tag.drop(ctx, b)
         else:
             out.append(b)
     return out

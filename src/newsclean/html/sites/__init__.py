@@ -1,4 +1,5 @@
-"""Site profiles: which known template a page uses, and where its article, chrome and metadata are.
+"""Site profiles, part of the HTML path: which known template a page uses, and where its
+article, chrome and metadata are.
 
 Profiles are data (``data/sites/*.json``, see ``docs/site-profiles.md``); this module detects the
 profile of a parsed page (the HTML path evaluates the profile's XPath fields).
@@ -16,7 +17,8 @@ from functools import cache
 
 from lxml import etree
 
-from ..publishers import host_of
+from ...publishers import host_of
+from ..xpath import matches, page_index
 from .loader import Profile, ProfileError, compiled, expand, load_profiles
 
 __all__ = [
@@ -59,8 +61,6 @@ class _Page:
 
     def has_id(self, ident: str) -> bool:
         """Whether an element may carry the id (what the page's parse knows, shared with extraction)."""
-        from ..html.xpath import page_index  # here, not at import: newsclean.html imports this package
-
         return page_index(self.root).by_id(ident) != []
 
 
@@ -121,8 +121,6 @@ def _candidates(host: str) -> list[tuple[int, Profile]]:
 
 
 def _matches(profile: Profile, page: _Page) -> bool:
-    from ..html.xpath import matches  # here, not at import: newsclean.html imports this package
-
     for expr in profile.markers:
         ident = required_id(expr)
         if ident is not None:

@@ -7,23 +7,30 @@ chain adds what it finds in the body (bylines, copyright lines): see :func:`merg
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import regex
 
-from . import publishers, regexcache, saferegex
-from .article import Reporter
-from .dates import parse_date
-from .html import meta_dates, meta_publisher
-from .html.dom import Element, by_tag, text_content, vocabulary
-from .html.jsonld import people, text_of
-from .html.meta_bylines import _BYLINE_CLASS, _byline_values, bylines_in_dom  # noqa: F401 - the first two for tests
-from .html.meta_dates import date_line, labelled_dates, names_modified
-from .html.meta_fill import fill_from_page
-from .html.meta_title import clean_title, first_heading, title_near
-from .html.xpath import all_texts, first_text
+from .. import publishers, regexcache
+from ..article import Reporter
+from ..dates import parse_date
+from ..strip.persons import is_person
+from . import meta_dates, meta_publisher
+from .dom import Element, by_tag, text_content, vocabulary
+from .jsonld import people, text_of
+from .meta_bylines import (  # noqa: F401 - _BYLINE_CLASS and _byline_values for tests
+    _BYLINE_CLASS,
+    _byline_values,
+    bylines_in_dom,
+    merge_reporters,
+    parse_credit,
+)
+from .meta_dates import date_line, labelled_dates, names_modified
+from .meta_fill import fill_from_page
+from .meta_title import clean_title, first_heading, title_near
+from .xpath import all_texts, first_text
 
 __all__ = [
     "Meta", "bylines_in_dom", "clean_title", "date_line", "extract", "fill_from_page", "final_publisher",
@@ -143,52 +150,12 @@ def publisher_name(text: str | None) -> str | None:
     return None
 
 
-def parse_credit(text: str) -> list[Reporter]:
-    """Reporters in a byline text (``홍길동 기자 hong@x.com``, ``홍길동·김철수 기자``)."""
-    from .strip.byline import is_person, patterns
-
-    out: list[Reporter] = []
-    if not patterns().has_role(text):  # no credit, and no 기자 for the names-only form below
-        return out
-    for m in saferegex.finditer(patterns().credit, text, timeout=0.5):
-        if is_person(m["name"]):
-            out.append(Reporter(m["name"], m["email"], None))
-    if out:
-        return out
-    # 홍길동·김철수 기자 / a bare name with an e-mail
-    m2 = regex.search(r"((?:[가-힣]{2,4}\s*[,·ㆍ]\s*)+[가-힣]{2,4})\s*기자", text)
-    if m2:
-        for name in regex.split(r"\s*[,·ㆍ]\s*", m2.group(1)):
-            if is_person(name):
-                out.append(Reporter(name, None, None))
-    return out
-
-
 def from_jsonld_people(value: Any) -> list[Reporter]:
-    from .strip.byline import is_person
-
     out = []
     for name, email in people(value):
         name = _ROLE_TAIL.sub("", name).strip()
         if is_person(name) and not publishers.find_in_text(name):
             out.append(Reporter(name, email, None))
-    return out
-
-
-def merge_reporters(*groups: Sequence[Reporter]) -> list[Reporter]:
-    """Union in order; a later sighting of a name adds its e-mail."""
-    out: list[Reporter] = []
-    for group in groups:
-        for r in group:
-            for i, have in enumerate(out):
-                if have.name == r.name:
-                    if r.email and not have.email:
-                        out[i] = Reporter(have.name, r.email, have.role or r.role)
-                    break
-                if r.email and have.email == r.email:
-                    break
-            else:
-                out.append(r)
     return out
 
 

@@ -21,8 +21,8 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ..holdout import is_off
-from ..resources import data_names, load_json
+from ...holdout import is_off
+from ...resources import data_names, load_json
 
 SITES_DIR = "sites"
 
