@@ -8,11 +8,36 @@ input into blocks, run the strip chain and return an ``Extracted``; only
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from .article import Status
+from .article import Reporter, Status
 from .blocks import Block
 from .strip.base import Context
+
+
+@dataclass(slots=True)
+class DocMeta:
+    """The record's metadata fields as an input path found them (None: not found).
+
+    ``publisher``, ``portal`` and ``title`` fall back to what the strip rules found (the
+    copyright line's press, the portal chrome, the dump's headline) in :func:`pipeline.assemble`.
+    ``meta_sources`` says where title, published and publisher came from; ``body_route`` which
+    body the HTML path kept (``profile``, ``generic``, ``page-prose``, ``state:<form>``).
+    """
+
+    url: str | None = None
+    canonical_url: str | None = None
+    portal: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    section: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    reporters: tuple[Reporter, ...] = ()
+    encoding: str | None = None
+    encoding_source: str | None = None
+    body_route: str | None = None
+    meta_sources: dict[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -21,18 +46,20 @@ class Extracted:
 
     ``blocks`` are the blocks the strip chain kept, ``ctx`` what its rules removed and found,
     ``blocks_in`` how many blocks went into the chain (dropped before it included), ``meta``
-    the metadata fields of the record (``url``, ``title``, ``published``, ``reporters``,
-    ``encoding`` ...). A document that could not be extracted has a ``status`` other than
+    the record's metadata fields (:class:`DocMeta`). A document that could not be extracted has a ``status`` other than
     ``"ok"`` and an ``error``; its ``meta`` still says what is known (url, encoding).
     """
 
     blocks: list[Block] = field(default_factory=list)
     ctx: Context = field(default_factory=Context)
     blocks_in: int = 0
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: DocMeta = field(default_factory=DocMeta)
     status: Status = "ok"
     error: str | None = None
 
     @classmethod
-    def failure(cls, status: Status, error: str, **meta: Any) -> Extracted:
+    def failure(
+        cls, status: Status, error: str, *, url: str | None, encoding: str | None, encoding_source: str | None
+    ) -> Extracted:
+        meta = DocMeta(url=url, encoding=encoding, encoding_source=encoding_source)
         return cls(meta=meta, status=status, error=error)

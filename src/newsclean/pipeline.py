@@ -41,34 +41,34 @@ def assemble(ex: Extracted, *, source: str | None, entities: bool = True) -> Art
     meta = ex.meta
     if ex.status != "ok":
         return Article(
-            source=source, status=ex.status, error=ex.error, url=meta.get("url"),
-            encoding=meta.get("encoding"), encoding_source=meta.get("encoding_source"),
+            source=source, status=ex.status, error=ex.error, url=meta.url,
+            encoding=meta.encoding, encoding_source=meta.encoding_source,
         )
     ctx = ex.ctx
     blocks = ex.blocks
     paragraphs = tuple(b.text for b in blocks if b.kind != CAPTION)
     captions = tuple(ctx.captions) + tuple(b.text for b in blocks if b.kind == CAPTION)
     text = "\n\n".join(paragraphs)
-    published = meta.get("published")
+    published = meta.published
     found: tuple[Entity, ...] = ()
     if entities and text:
         from .entities import extract_entities  # a lazy load: see tests/test_architecture.py
 
         found = tuple(extract_entities(text, date=published))
-    reporters = tuple(meta.get("reporters") or ctx.reporters)
+    reporters = meta.reporters or tuple(ctx.reporters)
     return Article(
         source=source,
         status="ok" if paragraphs else "empty",
         error=None if paragraphs else "no article text found",
-        url=meta.get("url"),
-        canonical_url=meta.get("canonical_url"),
-        portal=meta.get("portal") or ctx.portal,
-        publisher=meta.get("publisher") or ctx.publisher,
-        title=meta.get("title") or ctx.title,
-        subtitle=meta.get("subtitle"),
-        section=meta.get("section"),
+        url=meta.url,
+        canonical_url=meta.canonical_url,
+        portal=meta.portal or ctx.portal,
+        publisher=meta.publisher or ctx.publisher,
+        title=meta.title or ctx.title,
+        subtitle=meta.subtitle,
+        section=meta.section,
         published=published,
-        modified=meta.get("modified"),
+        modified=meta.modified,
         reporters=reporters,
         paragraphs=paragraphs,
         captions=captions,
@@ -79,11 +79,11 @@ def assemble(ex: Extracted, *, source: str | None, entities: bool = True) -> Art
             blocks_out=len(paragraphs),
             duplicates_removed=ctx.duplicates_removed,
             chars_out=len(text),
-            body_route=meta.get("body_route"),
+            body_route=meta.body_route,
         ),
-        encoding=meta.get("encoding"),
-        encoding_source=meta.get("encoding_source"),
-        meta_sources=meta.get("meta_sources"),
+        encoding=meta.encoding,
+        encoding_source=meta.encoding_source,
+        meta_sources=meta.meta_sources,
     )
 
 

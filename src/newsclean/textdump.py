@@ -11,11 +11,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from . import locate_text, split_text, textlines
 from .blocks import Block, clean_line
-from .extracted import Extracted
+from .extracted import DocMeta, Extracted
 from .html import meta_publisher
 from .resources import load_json
 from .strip import TEXT_CHAIN, Context, Rule, rule_named, run_chain
@@ -117,14 +116,17 @@ def extract_text(text: str) -> Extracted:
         (named.get(rule_name) or rule_named(rule_name)).drop(ctx, block)
     blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
     kept = run_chain(doc.blocks, ctx, TEXT_CHAIN)
-    meta: dict[str, Any] = dict(doc.meta)
-    meta["publisher"], pub_source = _dump_publisher(meta.get("publisher"), ctx.publisher, text)
+    publisher, pub_source = _dump_publisher(doc.meta.get("publisher"), ctx.publisher, text)
+    published = doc.meta.get("published")
     found = (
         ("title", "dump:headline" if doc.title else None),
-        ("published", "dump:date-line" if meta.get("published") else None),
+        ("published", "dump:date-line" if published else None),
         ("publisher", pub_source),
     )
-    meta["meta_sources"] = {k: v for k, v in found if v} or None
+    meta = DocMeta(
+        portal=doc.meta.get("portal"), publisher=publisher, published=published, modified=doc.meta.get("modified"),
+        meta_sources={k: v for k, v in found if v} or None,
+    )
     return Extracted(kept, ctx, blocks_in, meta)
 
 

@@ -12,7 +12,7 @@ from lxml import etree
 from .. import limits, publishers
 from ..blocks import CAPTION, PARAGRAPH, Block
 from ..decode import decode, utf8_source
-from ..extracted import Extracted
+from ..extracted import DocMeta, Extracted
 from ..strip import HTML_CHAIN, Context, run_chain
 from . import metadata
 from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
@@ -142,7 +142,6 @@ def extract_html(
 ) -> Extracted:
     """The page's kept blocks, what the strip chain found and the page's metadata."""
     dec = decode(html, http_charset)
-    enc = {"encoding": dec.encoding, "encoding_source": dec.source}
     # Strictly decoded bytes are checked for characters XML forbids as bytes: cheaper than
     # encoding the text again.
     safe = isinstance(html, bytes) and dec.source != "replace" and bytes_xml_safe(html, dec.encoding)
@@ -208,16 +207,17 @@ def extract_html(
         kept = run_chain(blocks, ctx, HTML_CHAIN)
         if any(b.kind != CAPTION for b in kept):
             break
-    info = meta.as_dict()
     reporters = metadata.merge_reporters(meta.reporters, ctx.reporters)
     if not reporters:
         reporters = metadata.bylines_in_dom(root)
-    info["reporters"] = reporters
-    info["publisher"] = metadata.final_publisher(meta, ctx.publisher) or _host_publisher(url, meta.url)
-    info["body_route"] = used
-    info["meta_sources"] = dict(meta.sources) or None
     log.debug("body route: %s (%d blocks in, %d kept)", used, blocks_in, len(kept))
-    info.update(enc)
+    info = DocMeta(
+        url=meta.url, canonical_url=meta.canonical_url, portal=meta.portal,
+        publisher=metadata.final_publisher(meta, ctx.publisher) or _host_publisher(url, meta.url),
+        title=meta.title, subtitle=meta.subtitle, section=meta.section, published=meta.published,
+        modified=meta.modified, reporters=tuple(reporters), encoding=dec.encoding, encoding_source=dec.source,
+        body_route=used, meta_sources=dict(meta.sources) or None,
+    )
     return Extracted(kept, ctx, blocks_in, info)
 
 
