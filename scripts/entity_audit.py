@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from entity_recall import DEFAULT_GOLD, DEFAULT_SCORE, load_score  # noqa: E402
+from entity_recall import DEFAULT_GOLD, DEFAULT_SCORE, load_score
 
 
 def _records(path: Path) -> dict[str, dict[str, Any]]:
@@ -35,14 +35,21 @@ def _records(path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _show(e: dict[str, Any]) -> str:
-    extra = {k: e[k] for k in ("role", "kind", "value", "unit", "noun") if e.get(k) is not None}
+def _show(e: dict[str, Any], text: str) -> str:
+    extra = {k: e[k] for k in ("norm", "role", "kind", "value", "unit", "noun") if e.get(k) is not None}
     where = f"@{e['start']}" if "start" in e else ""
-    return f"{e.get('text') or e.get('name') or e.get('norm')}{where} {json.dumps(extra, ensure_ascii=False)}"
+    around = ""
+    if text and isinstance(e.get("start"), int):
+        s, t = e["start"], e["end"]
+        around = " | " + (text[max(0, s - 15) : s] + "[" + text[s:t] + "]" + text[t : t + 15]).replace("\n", " ")
+    return f"{e.get('text') or e.get('name') or e.get('norm')}{where} {json.dumps(extra, ensure_ascii=False)}{around}"
 
 
-def audit(gold: dict[str, Any], ents: list[dict[str, Any]], etype: str, score: Any) -> tuple[list[str], list[str]]:
-    """(false positives, false negatives) of ``etype`` for one gold file."""
+def audit(
+    gold: dict[str, Any], ents: list[dict[str, Any]], etype: str, score: Any, text: str = ""
+) -> tuple[list[str], list[str]]:
+    """(false positives, false negatives) of ``etype`` for one gold file (``text``: the body the
+    offsets index, shown around each false positive)."""
     want = gold["entities"].get(etype) or []
     fps: list[str] = []
     if etype in (gold["entities"].get("exhaustive") or []):
@@ -55,7 +62,7 @@ def audit(gold: dict[str, Any], ents: list[dict[str, Any]], etype: str, score: A
                 continue
             seen.add(key)
             if not any(score._matches(etype, w, e) for w in want):
-                fps.append(_show(e))
+                fps.append(_show(e, text))
     fns = [json.dumps(w, ensure_ascii=False) for w in want if score.entity_scores({etype: [w]}, ents)[etype][0] == 0]
     return fps, fns
 
@@ -77,12 +84,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.pred:
             rec = recs.get(Path(gold["file"]).name)
             ents = list((rec or {}).get("entities") or [])
+            text = str((rec or {}).get("text") or "")
         else:
             from newsclean.entities import extract_entities
 
             text = "\n\n".join(gold["paragraphs"])
             ents = [e.to_dict() for e in extract_entities(text, gold.get("published"))]
-        fps, fns = audit(gold, ents, args.type, score)
+        fps, fns = audit(gold, ents, args.type, score, text)
         totals["FP"] += len(fps)
         totals["FN"] += len(fns)
         for line in fps:

@@ -6,15 +6,18 @@ name confirmed once (밴스 부통령, 도널드 트럼프) is found again where
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+
 from .. import regexcache
 from ..article import Entity
 from .common import TokenIndex, finditer
 from .gazetteer import lexicon
-from .names import AFTER_OK, HANGUL_NAME, generation, korean_name, vocab
+from .names import AFTER_OK, HANGUL_NAME, generation, korean_name, person_words, vocab
 
 
 def lone_surnames(text: str, idx: TokenIndex, role_at: dict[int, tuple[int, int, str]]) -> list[Entity]:
-    """김모(33)씨, 박씨, A씨, and a surname alone before a title (최 경장, 박 경사)."""
+    """김모(33)씨, 박씨, A씨, and a surname alone before a title (최 경장, 박 전 차관)."""
     out: list[Entity] = []
     for m in finditer(_LONE, text):
         s = m.start(1)
@@ -22,17 +25,62 @@ def lone_surnames(text: str, idx: TokenIndex, role_at: dict[int, tuple[int, int,
         if m.group(1).isascii() or idx.starting(s) is not None:
             out.append(Entity("person", text[s:e], s, e, norm=text[s:e]))
     surnames = vocab()[0]
-    stop = frozenset(lexicon()["lone_surname_stop"])
+    stop = _lone_stop()
     for t in idx.toks:
         c = t.form
         if len(c) != 1 or c not in surnames or c in stop or t.end - t.start != 1:
             continue
         if t.start > 0 and (HANGUL_NAME.match(text[t.start - 1]) or text[t.start - 1].isalnum()):
             continue
-        r = role_at.get(t.end + 1)
-        if r is not None and text[t.end] == " ":
-            out.append(Entity("person", c, t.start, t.end, norm=c, role=r[2]))
+        r = _title_after(text, t.end, role_at)
+        if r is not None:
+            out.append(Entity("person", c, t.start, t.end, norm=c, role=r))
     return out
+
+
+def _title_after(text: str, end: int, role_at: dict[int, tuple[int, int, str]]) -> str | None:
+    """The title a space after a lone surname, also over 전/현 (박 전 차관, 이 현 회장)."""
+    if text[end : end + 1] != " ":
+        return None
+    r = role_at.get(end + 1)
+    if r is None and text[end + 1 : end + 3] in ("전 ", "현 "):
+        r = role_at.get(end + 3)
+    return r[2] if r is not None else None
+
+
+@cache
+def _lone_stop() -> frozenset[str]:
+    """One-syllable words before a title that are not surnames there: 전 (former), 두 (two)."""
+    return frozenset(lexicon()["lone_surname_stop"]) | frozenset(person_words()["numeral_words"])
+
+
+def resolve_surnames(found: list[Entity]) -> list[Entity]:
+    """A lone surname (최 회장, 최씨) stands for the one full name of the text with that surname
+    (and, when both have one, a matching title): its ``norm`` becomes that name. A lone surname
+    or anonymised form (A씨, 김모씨) that no full name explains keeps ``norm`` None: it is a
+    person, but not one a database can identify (load persons by ``norm``)."""
+    full = [e for e in found if len(e.text) >= 2 and korean_name(e.text)]
+    out: list[Entity] = []
+    for e in found:
+        if not _lone(e.text):
+            out.append(e)
+            continue
+        names = {f.text for f in full if f.text[0] == e.text[0]}
+        if len(names) > 1 and e.role:
+            names = {f.text for f in full if f.text in names and f.role and _same_title(f.role, e.role)}
+        if len(names) == 1:
+            out.append(replace(e, norm=names.pop()))
+        else:
+            out.append(replace(e, norm=None))
+    return out
+
+
+def _lone(name: str) -> bool:
+    return len(name) == 1 or name.isascii() or (len(name) == 2 and name.endswith("모"))
+
+
+def _same_title(a: str, b: str) -> bool:
+    return a in b or b in a
 
 
 def propagate(text: str, idx: TokenIndex, found: list[Entity]) -> list[Entity]:
@@ -86,6 +134,6 @@ def _mentions(text: str, names: set[str]) -> list[tuple[int, int]]:
 _LETTER_BEFORE = regexcache.compile(r"[가-힣A-Za-z]")
 
 _LONE = regexcache.compile(
-    r"(?<![가-힣A-Za-z])([A-Z]|[김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경])"
+    r"(?<![가-힣A-Za-z0-9])([A-Z]|[김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경])"
     r"(?=\s?씨|모\s?\(|모\s?씨|\(\d{1,3}\s?[)·,]?)"
 )

@@ -9,8 +9,10 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from .. import regexcache
+from ..resources import load_json
 from .gazetteer import lexicon, ministries, regions
 from .kiwi import Tok
 
@@ -18,6 +20,12 @@ AFTER_OK = frozenset(
     {"JKS", "JKO", "JKG", "JKB", "JX", "JC", "JKC", "JKV", "JKQ", "SF", "SP", "SSC", "SSO", "VCP", "SO", "SS"}
 )
 HANGUL_NAME = regexcache.compile(r"[가-힣]{1,5}")
+
+
+def person_words() -> dict[str, Any]:
+    """``data/persons.json``: the word lists of person names (see its ``about``)."""
+    data: dict[str, Any] = load_json("persons.json")
+    return data
 
 
 @cache
@@ -28,6 +36,7 @@ def vocab() -> tuple[str, frozenset[str], frozenset[str]]:
     known |= set(reg.sido_by_form) | set(reg.sigungu_by_form) | ministries().names()
     known |= {w for w in lex["date_words"] if isinstance(w, str)}
     known |= {f"{w}인" for w in lex["role_links"]}  # 부부인, 커플인: Kiwi may tag them NNP
+    known |= set(person_words()["not_persons"]) | set(lex["generation_suffixes"])
     return lex["surnames"], frozenset(known), frozenset(lex["honorifics"])
 
 
@@ -54,8 +63,28 @@ def korean_name(form: str) -> bool:
     if form in known or not HANGUL_NAME.fullmatch(form) or has_foreign(form):
         return False
     if len(form) == 4:
-        return form[:2] in ("남궁", "황보", "선우", "제갈", "독고", "사공", "서문")
-    return 2 <= len(form) <= 3 and form[0] in surnames
+        return form[:2] in ("남궁", "황보", "선우", "제갈", "독고", "사공", "서문") and given_name_ok(form[2:])
+    return 2 <= len(form) <= 3 and form[0] in surnames and given_name_ok(form[1:])
+
+
+@cache
+def given_name_ok(given: str) -> bool:
+    """A given name uses none of the syllables no given name uses (호미곶, 한강변: words)."""
+    data = person_words()
+    return not any(c in data["given_never"] for c in given) and given[-1] not in data["given_never_last"]
+
+
+@cache
+def non_name_word(word: str) -> bool:
+    """A transliterated common word (아메리칸, 캐피털, 텔레비전) or an organisation's ending:
+    a proper-noun run holding one is a company, product or title, not a person."""
+    data = person_words()
+    return word in _non_name_words() or word.endswith(tuple(data["foreign_org_endings"]))
+
+
+@cache
+def _non_name_words() -> frozenset[str]:
+    return frozenset(person_words()["foreign_non_name_words"])
 
 
 PUNCT = frozenset({"SSO", "SSC", "SS", "SP", "SO", "SW", "SF", "SE"})
@@ -93,9 +122,9 @@ def words(toks: list[Tok]) -> list[tuple[int, int]]:
 def place_like(name: str, korean: bool, multi: bool) -> bool:
     """Names that end (or, for foreign runs, start) like places or organisations."""
     first = name.split(" ", 1)[0]
+    if korean:  # 김주원, 김경도, 이완구, 박지성: given names end in most syllables
+        return name[-1] in person_words()["korean_non_name_endings"] or name.endswith(org_suffixes())
     endings = lexicon()["non_name_endings"]
-    if korean:  # 김주원, 김경도, 이현성, 이재국: given names end like this too
-        endings = endings.translate(str.maketrans("", "", "원도성국"))
     tail = first if multi else name  # 졸리, 피트: foreign family names end in anything
     return (
         tail[-1] in endings

@@ -23,7 +23,7 @@ from .. import regexcache
 from ..article import Entity
 from .common import TokenIndex
 from .kiwi import Tok
-from .mentions import lone_surnames, propagate
+from .mentions import lone_surnames, propagate, resolve_surnames
 from .names import (
     AFTER_OK,
     MAX_FOREIGN_WORDS,
@@ -31,7 +31,9 @@ from .names import (
     generation,
     has_foreign,
     korean_name,
+    non_name_word,
     org_suffixes,
+    person_words,
     place_like,
     vocab,
     words,
@@ -69,6 +71,7 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
         split = (
             first.end - s == 1
             and s + 3 in idx.ends
+            and _pieces_of_a_name(idx, s, honor)
             and (k == i or toks[k - 1].end - s != 3)
             and korean_name(text[s : s + 3])
             and all(toks[x].tag in AFTER_OK or toks[x].tag.startswith("J") for x in range(idx.after(s + 3), j + 1))
@@ -99,7 +102,8 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
                 t2 = toks[i2]
                 if t2.start - e != 1 or t2.tag != "NNP" or t2.user is not None or t2.form in known:
                     break
-                if t2.form.endswith(org_suffixes()) or (korean_name(t2.form) and len(t2.form) == 3):
+                gen = t2.form in generation()  # 트럼프 주니어 (주니어 is also shaped like 주+니어)
+                if not gen and (t2.form.endswith(org_suffixes()) or (korean_name(t2.form) and len(t2.form) == 3)):
                     break
                 k2 = i2
                 while k2 <= j2 and toks[k2].tag in ("NNP", "NNG"):
@@ -133,15 +137,9 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
         if first.tag != "NNP" and not split_name and not titled_noun:
             w += 1
             continue
-        ok = role is not None
-        nxt = toks[kk] if kk < len(toks) else None
-        if not ok and nxt is not None and nxt.form in honor:
-            ok = nxt.start == e or (nxt.start == e + 1 and nxt.form == "씨")  # 문유성씨, 조정석 씨
-        if not ok and first.tag == "NNP":
-            follows = nxt is None or nxt.tag in AFTER_OK or nxt.start > e
-            placey = place_like(name, korean, last_w > w)
-            foreign_ok = foreign and (last_w > w or " " in name or _subject_follows(nxt, e))
-            ok = follows and not placey and ((korean and len(name) >= 3) or foreign_ok)
+        ok = _evidence(
+            text, idx, s, e, name, role, role_end, korean=korean, multi=last_w > w or " " in name, pieces=split_name
+        )
         if ok and (first.tag == "NNP" or role is not None):
             m = _INITIALS.search(text, max(0, s - 6), s)  # J D 밴스, 존 F 케네디
             if m is not None and m.end() == s and role is not None and (m.start() == 0 or text[m.start() - 1] in _OPEN):
@@ -154,7 +152,80 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     out = share_titles(text, out, role_ends)
     out += lone_surnames(text, idx, role_at)
     out += propagate(text, idx, out)
-    return out
+    return resolve_surnames(out)
+
+
+def _evidence(
+    text: str,
+    idx: TokenIndex,
+    s: int,
+    e: int,
+    name: str,
+    role: str | None,
+    role_end: int,
+    *,
+    korean: bool,
+    multi: bool,
+    pieces: bool = False,
+) -> bool:
+    """Whether a name-shaped span is a person: a name shape and context. Context is a title
+    (before or after), 씨/님 right after, or — for a Korean name of three syllables, or a run
+    of foreign proper nouns — standing as a word of its own before a particle or punctuation.
+    A single foreign-looking word needs a title or 씨 (비트코인은, 도시바가: things and bodies
+    take particles too). Rejected: spans shaped like places or bodies, runs holding a common
+    transliterated word (아메리칸 비트코인), a bare name quoted alone (‘어대명’), the word
+    before a title that another name follows (트위터 CEO인 딕 코스톨로), a byline credit."""
+    _, _, honor = vocab()
+    toks = idx.toks
+    if "·" in name or (multi and any(non_name_word(x) for x in name.split())):
+        return False
+    kk = idx.after(e)
+    nxt = toks[kk] if kk < len(toks) else None
+    if role is not None:
+        if role in person_words()["credit_roles"] and text[role_end : role_end + 1] in "])=":
+            return False  # [매체 홍길동 기자]: the page's reporter
+        if not korean and not multi and (place_like(name, False, False) or non_name_word(name)):
+            return False  # 대한민국 대통령, 통합민주당 후보
+        return not (not korean and not multi and _name_follows(text, idx, role_end))
+    if nxt is not None and nxt.form in honor and (nxt.start == e or (nxt.start == e + 1 and nxt.form == "씨")):
+        return True  # 문유성씨, 조정석 씨
+    first = idx.starting(s)
+    if first is None or (first.tag != "NNP" and not pieces) or not (korean or multi):
+        return False
+    follows = nxt is None or nxt.tag in AFTER_OK or nxt.start > e
+    if not follows or place_like(name, korean, multi):
+        return False
+    return not (korean and (len(name) < 3 or _quoted_alone(text, s, e)))
+
+
+def _quoted_alone(text: str, s: int, e: int) -> bool:
+    """‘어대명’, "보라": a word alone in quotes is a title or a slogan, not a name in use."""
+    return s > 0 and text[s - 1] in "'‘\"“" and text[e : e + 1] in ("'", "’", '"', "”")
+
+
+def _name_follows(text: str, idx: TokenIndex, end: int) -> bool:
+    """A proper noun right after a title (트위터 CEO 딕 코스톨로, 참여연대 위원장인 한상희): the
+    title is that person's, the word before it their organisation."""
+    for gap in (" ", "인 ", "이자 "):
+        if text.startswith(gap, end):
+            t = idx.starting(end + len(gap))
+            if t is not None and t.tag == "NNP":
+                return True
+    return False
+
+
+def _pieces_of_a_name(idx: TokenIndex, s: int, honor: frozenset[str]) -> bool:
+    """The tokens of three syllables from ``s`` can be the pieces of a name Kiwi did not know
+    (김/상/욱): no particle or ending, no 씨/님 (최씨가), no two-syllable word after the surname
+    (한/MM 민족/NNG: a determiner and a noun)."""
+    toks = idx.toks
+    k = idx.after(s)
+    while k < len(toks) and toks[k].start < s + 3:
+        t = toks[k]
+        if t.tag[0] in "JE" or t.form in honor or (t.start > s and t.end - t.start >= 2 and t.tag != "NNP"):
+            return False
+        k += 1
+    return True
 
 
 def _third_word_ok(text: str, idx: TokenIndex, k: int, last: int, role_at: dict[int, tuple[int, int, str]]) -> bool:

@@ -18,7 +18,7 @@ from .. import regexcache
 from ..article import Entity
 from .common import NOUNISH, REGEX_TIMEOUT, PrefixMatcher, TokenIndex, alternation
 from .gazetteer import lexicon, regions
-from .names import HANGUL_NAME, korean_name, place_like
+from .names import HANGUL_NAME, korean_name, person_words, place_like
 
 _GAP_TAGS = frozenset({"NNP", "NNG", "SL", "SH", "SN", "SSO", "SSC", "SP", "SO", "XSN", "XPN", "NNB", "SW"})
 
@@ -80,7 +80,46 @@ def _region_forms() -> tuple[frozenset[str], int]:
     return forms, max(len(f) for f in forms)
 
 
+def _compound_noun(idx: TokenIndex, end: int) -> bool:
+    nxt = idx.starting(end)
+    return nxt is not None and (nxt.tag in ("NNG", "NNP") or (nxt.tag == "XSN" and nxt.form not in ("들", "님")))
+
+
+def glued_roles(text: str, idx: TokenIndex) -> list[tuple[int, int, str]]:
+    """Titles that name their body, glued after it (기상청장, 해병대사령관, 경북문화재돌봄사업단장):
+    a word of nouns that ends with a glued-role ending and has at least two characters before
+    it; the whole word is the title, as written."""
+    endings = tuple(sorted(person_words()["glued_roles"], key=len, reverse=True))
+    toks = idx.toks
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i].tag not in ("NNG", "NNP"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and toks[j + 1].start == toks[j].end and toks[j + 1].tag in ("NNG", "NNP", "XSN"):
+            j += 1
+        s, e = toks[i].start, toks[j].end
+        word = text[s:e]
+        suf = next((x for x in endings if word.endswith(x)), None) if word.endswith(endings) else None
+        if suf is not None and len(word) >= len(suf) + 2 and not _compound_noun(idx, e):
+            out.append((s, e, word))
+        i = j + 1
+    return out
+
+
 def find_roles(text: str, idx: TokenIndex) -> list[tuple[int, int, str]]:
+    roles = _lexicon_roles(text, idx)
+    glued = glued_roles(text, idx)
+    if glued:  # a glued title replaces the lexicon title at its end (청장 in 기상청장)
+        covered = {e: s for s, e, _ in glued}
+        roles = [r for r in roles if not (r[1] in covered and r[0] >= covered[r[1]])] + glued
+        roles.sort()
+    return roles
+
+
+def _lexicon_roles(text: str, idx: TokenIndex) -> list[tuple[int, int, str]]:
     roles: list[tuple[int, int, str]] = []
     for m in _role_matches(text, idx):
         s, e = m.span()
@@ -97,6 +136,8 @@ def find_roles(text: str, idx: TokenIndex) -> list[tuple[int, int, str]]:
                 if text[s - k : s] in forms and (s - k == 0 or not HANGUL_NAME.match(text[s - k - 1])):
                     s, role = s - k, text[s - k : s] + role
                     break
+        if _compound_noun(idx, e):
+            continue  # 선수권, 대표팀, 회장단: the title starts a longer noun
         roles.append((s, e, role))
     return roles
 
