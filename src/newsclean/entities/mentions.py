@@ -16,8 +16,13 @@ from .gazetteer import lexicon
 from .names import AFTER_OK, HANGUL_NAME, generation, korean_name, person_words, vocab
 
 
-def lone_surnames(text: str, idx: TokenIndex, role_at: dict[int, tuple[int, int, str]]) -> list[Entity]:
-    """김모(33)씨, 박씨, A씨, and a surname alone before a title (최 경장, 박 전 차관)."""
+def lone_surnames(
+    text: str, idx: TokenIndex, role_at: dict[int, tuple[int, int, str]], found: list[Entity]
+) -> list[Entity]:
+    """김모(33)씨, 박씨, A씨, and a surname alone before a title (최 경장, 박 전 차관). A
+    surname that is also a word there (신 회장: new; 이 의원: this) counts only when a full
+    name of ``found`` has that surname (신동빈 회장 … 신 회장)."""
+    full = [f for f in found if len(f.text) >= 2 and korean_name(f.text)]
     out: list[Entity] = []
     for m in finditer(_LONE, text):
         s = m.start(1)
@@ -28,12 +33,14 @@ def lone_surnames(text: str, idx: TokenIndex, role_at: dict[int, tuple[int, int,
     stop = _lone_stop()
     for t in idx.toks:
         c = t.form
-        if len(c) != 1 or c not in surnames or c in stop or t.end - t.start != 1:
+        if len(c) != 1 or c not in surnames or t.end - t.start != 1:
+            continue
+        if c in stop and c in _numerals():
             continue
         if t.start > 0 and (HANGUL_NAME.match(text[t.start - 1]) or text[t.start - 1].isalnum()):
             continue
         r = _title_after(text, t.end, role_at)
-        if r is not None:
+        if r is not None and (c not in stop or _full_name(c, r, full) is not None):
             out.append(Entity("person", c, t.start, t.end, norm=c, role=r))
     return out
 
@@ -46,6 +53,11 @@ def _title_after(text: str, end: int, role_at: dict[int, tuple[int, int, str]]) 
     if r is None and text[end + 1 : end + 3] in ("전 ", "현 "):
         r = role_at.get(end + 3)
     return r[2] if r is not None else None
+
+
+@cache
+def _numerals() -> frozenset[str]:
+    return frozenset(person_words()["numeral_words"])
 
 
 @cache
@@ -62,17 +74,18 @@ def resolve_surnames(found: list[Entity]) -> list[Entity]:
     full = [e for e in found if len(e.text) >= 2 and korean_name(e.text)]
     out: list[Entity] = []
     for e in found:
-        if not _lone(e.text):
-            out.append(e)
-            continue
-        names = {f.text for f in full if f.text[0] == e.text[0]}
-        if len(names) > 1 and e.role:
-            names = {f.text for f in full if f.text in names and f.role and _same_title(f.role, e.role)}
-        if len(names) == 1:
-            out.append(replace(e, norm=names.pop()))
-        else:
-            out.append(replace(e, norm=None))
+        if _lone(e.text):
+            e = replace(e, norm=_full_name(e.text[0], e.role, full))
+        out.append(e)
     return out
+
+
+def _full_name(surname: str, role: str | None, full: list[Entity]) -> str | None:
+    """The one full name of ``full`` with ``surname`` (with a matching title when several)."""
+    names = {f.text for f in full if f.text[0] == surname}
+    if len(names) > 1 and role:
+        names = {f.text for f in full if f.text in names and f.role and _same_title(f.role, role)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _lone(name: str) -> bool:

@@ -150,7 +150,7 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
                 last_w += 1  # the words between a name and its title are not names of their own
         w = last_w + 1
     out = share_titles(text, out, role_ends)
-    out += lone_surnames(text, idx, role_at)
+    out += lone_surnames(text, idx, role_at, out)
     out += propagate(text, idx, out)
     return resolve_surnames(out)
 
