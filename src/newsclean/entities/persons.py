@@ -95,29 +95,9 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
         )
         last_w = w
         if foreign or (korean and first.tag == "NNP" and whole):
-            # a foreign name runs over the next proper-noun word (도널드 트럼프 주니어)
-            n_words = 1
-            while whole and last_w + 1 < len(spans):
-                i2, j2 = spans[last_w + 1]
-                t2 = toks[i2]
-                if t2.start - e != 1 or t2.tag != "NNP" or t2.user is not None or t2.form in known:
-                    break
-                gen = t2.form in generation()  # 트럼프 주니어 (주니어 is also shaped like 주+니어)
-                if not gen and (t2.form.endswith(org_suffixes()) or (korean_name(t2.form) and len(t2.form) == 3)):
-                    break
-                k2 = i2
-                while k2 <= j2 and toks[k2].tag in ("NNP", "NNG"):
-                    k2 += 1
-                extra = n_words >= MAX_FOREIGN_WORDS and t2.form not in generation()
-                if extra and (n_words > MAX_FOREIGN_WORDS or not _third_word_ok(text, idx, k2, j2, role_at)):
-                    break
-                if len(name) == 3 and korean and not has_foreign(text[t2.start : toks[k2 - 1].end]):
-                    break
-                e = toks[k2 - 1].end
-                whole = k2 > j2
-                last_w += 1
-                n_words += 1
-                foreign = True
+            e2, last_w, whole = _run_over(text, idx, spans, w, e, whole, korean=korean, role_at=role_at)
+            if last_w > w:
+                e, foreign = e2, True
             name = text[s:e]
         if foreign and last_w == w and len(name) < 2:
             foreign = False  # 맷, 톰 only start a two-word name
@@ -153,6 +133,62 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     out += lone_surnames(text, idx, role_at, out)
     out += propagate(text, idx, out)
     return resolve_surnames(out)
+
+
+def _run_over(
+    text: str,
+    idx: TokenIndex,
+    spans: list[tuple[int, int]],
+    w: int,
+    e: int,
+    whole: bool,
+    *,
+    korean: bool,
+    role_at: dict[int, tuple[int, int, str]],
+) -> tuple[int, int, bool]:
+    """A foreign name runs over the next proper-noun words (도널드 트럼프 주니어) and a middle
+    initial (조지 W 부시): (end, index of its last word, nothing glued after it)."""
+    toks = idx.toks
+    _, known, _ = vocab()
+    name = text[toks[spans[w][0]].start : e]
+    last_w, n_words = w, 1
+    while whole and last_w + 1 < len(spans):
+        i2, j2 = spans[last_w + 1]
+        t2 = toks[i2]
+        if t2.start - e != 1:
+            break
+        if _initial(t2) and i2 == j2 and last_w + 2 < len(spans):
+            nxt = toks[spans[last_w + 2][0]]
+            if nxt.tag == "NNP" and nxt.start == t2.end + 1:  # 조지 W 부시: the initial joins the run
+                last_w += 1
+                e = t2.end
+                continue
+            break
+        if t2.tag != "NNP" or t2.user is not None or t2.form in known:
+            break
+        gen = t2.form in generation()  # 트럼프 주니어 (주니어 is also shaped like 주+니어)
+        if not gen and (t2.form.endswith(org_suffixes()) or (korean_name(t2.form) and len(t2.form) == 3)):
+            break
+        k2 = i2
+        while k2 <= j2 and toks[k2].tag in ("NNP", "NNG"):
+            k2 += 1
+        extra = n_words >= MAX_FOREIGN_WORDS and not gen
+        if extra and (n_words > MAX_FOREIGN_WORDS or not _third_word_ok(text, idx, k2, j2, role_at)):
+            break
+        if len(name) == 3 and korean and not has_foreign(text[t2.start : toks[k2 - 1].end]):
+            break
+        e = toks[k2 - 1].end
+        whole = k2 > j2
+        last_w += 1
+        n_words += 1
+    if toks[spans[last_w][0]].tag == "SL":  # a run never ends on an initial
+        last_w -= 1
+        e = toks[spans[last_w][1]].end
+    return e, last_w, whole
+
+
+def _initial(t: Tok) -> bool:
+    return t.tag == "SL" and len(t.form) == 1 and t.form.isupper()
 
 
 def _evidence(
