@@ -58,7 +58,8 @@ class Entity:
     ``text``), so ``text == article.text[start:end]``. Type-specific fields are ``None`` when
     they do not apply: count → value, unit, noun; money → value, currency; percent → value;
     date → value (ISO date or partial such as ``2023-03``); person → role;
-    region → code (행정구역 code), level (sido / sigungu).
+    region → code (행정구역 code), level (sido / sigungu); organization → kind (party, union,
+    university, company, media, government, international ...) where known.
     """
 
     type: str
@@ -73,6 +74,7 @@ class Entity:
     role: str | None = None
     code: str | None = None
     level: str | None = None
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -82,7 +84,7 @@ class Entity:
             "end": self.end,
             "norm": self.norm,
         }
-        for key in ("value", "unit", "noun", "currency", "role", "code", "level"):
+        for key in ("value", "unit", "noun", "currency", "role", "code", "level", "kind"):
             val = getattr(self, key)
             if val is not None:
                 out[key] = val

@@ -37,6 +37,7 @@ def vocab() -> tuple[str, frozenset[str], frozenset[str]]:
     known |= {w for w in lex["date_words"] if isinstance(w, str)}
     known |= {f"{w}인" for w in lex["role_links"]}  # 부부인, 커플인: Kiwi may tag them NNP
     known |= set(person_words()["not_persons"]) | set(lex["generation_suffixes"])
+    known |= set(load_json("organizations.json")["known"])
     return lex["surnames"], frozenset(known), frozenset(lex["honorifics"])
 
 

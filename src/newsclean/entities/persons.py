@@ -132,7 +132,8 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     out = share_titles(text, out, role_ends)
     out += lone_surnames(text, idx, role_at, out)
     out += propagate(text, idx, out)
-    return resolve_surnames(out)
+    short = _abbreviations(text)
+    return resolve_surnames([p for p in out if p.text not in short] if short else out)
 
 
 def _run_over(
@@ -232,6 +233,20 @@ def _evidence(
     if not follows or place_like(name, korean, multi):
         return False
     return not (korean and (len(name) < 3 or _quoted_alone(text, s, e)))
+
+
+def _abbreviations(text: str) -> set[str]:
+    """Short names given in brackets right after an organisation (한국조세재정연구원(조세연)):
+    every mention of them names that organisation, not a person."""
+    out: set[str] = set()
+    pos = text.find("(")
+    while pos != -1:
+        close = text.find(")", pos, pos + 12)
+        before = text[max(0, pos - 20) : pos].split()
+        if close != -1 and before and before[-1].endswith(org_suffixes()):
+            out.add(text[pos + 1 : close])
+        pos = text.find("(", pos + 1)
+    return out
 
 
 def _quoted_alone(text: str, s: int, e: int) -> bool:
