@@ -21,7 +21,7 @@ import regex
 from .. import regexcache
 from ..article import Entity
 from ..resources import load_json
-from .common import TokenIndex, alternation, finditer
+from .common import PrefixMatcher, TokenIndex, alternation, finditer
 from .gazetteer import lexicon, ministries, regions
 
 _ORG_TAGS = frozenset({"NNP", "NNG", "SL", "SN", "SH", "XSN", "XPN"})
@@ -91,8 +91,8 @@ def _known() -> dict[str, str | None]:
 
 
 @cache
-def _known_re() -> Any:
-    return regexcache.compile(rf"(?<![가-힣A-Za-z])(?:{alternation(sorted(_known()))})")
+def _known_matcher() -> PrefixMatcher:
+    return PrefixMatcher(sorted(_known()))
 
 
 @cache
@@ -148,8 +148,9 @@ def _known_orgs(text: str, idx: TokenIndex) -> list[Entity]:
     suffixes = (*_suffixes()[0], *_kind_suffixes())
     toks = idx.toks
     out: list[Entity] = []
-    for hit in finditer(_known_re(), text):
-        s, e = hit.span()
+    for s, e, _ in _known_matcher().scan(text):
+        if s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
+            continue  # the tail of a Latin word
         i = idx.after(e)
         j, e2 = i, e
         while j < len(toks) and toks[j].start == e2 and toks[j].tag in ("NNP", "NNG", "SL"):
@@ -169,9 +170,15 @@ def _known_orgs(text: str, idx: TokenIndex) -> list[Entity]:
 def _long_common_name(word: str, run: list[Any]) -> bool:
     """Three or more common nouns glued before a strong suffix name a body even without a
     proper noun (전국금속노동조합, 한국교원단체총연합회); two (지역위원회) do not."""
-    strong = _orgs()["strong_suffixes"]
-    suf = next((x for x in strong if word.endswith(x)), None)
-    return suf is not None and len(run) >= 3 and len(word) >= len(suf) + 3
+    strong = _strong()
+    if len(run) < 3 or not word.endswith(strong):
+        return False
+    return len(word) >= len(next(x for x in strong if word.endswith(x))) + 3
+
+
+@cache
+def _strong() -> tuple[str, ...]:
+    return tuple(sorted(_orgs()["strong_suffixes"], key=len, reverse=True))
 
 
 @cache
@@ -203,13 +210,13 @@ def _suffix_orgs(text: str, idx: TokenIndex) -> list[Entity]:
         run = toks[i : j + 1]
         i = j + 1
         s, e = run[0].start, run[-1].end
-        word = text[s:e]
-        if len(run) >= 2 and run[-1].form == "당" and len(word) >= 4:
+        if len(run) >= 2 and run[-1].form == "당" and e - s >= 4:
             out.append(_org(text, s, e, "party"))  # 미래나라당: Kiwi reads 당 as a suffix
             continue
         proper = any(t.tag in ("NNP", "SL") for t in run) or run[0].form in regions().sido_by_form
-        if not proper and not _long_common_name(word, run):
+        if not proper and (len(run) < 3 or not _long_common_name(text[s:e], run)):
             continue
+        word = text[s:e]
         if run[-1].tag == "XSN" and len(run) > 1:  # 기관별, 시도별: not part of the name
             continue
         suf = next((x for x in suffixes if word.endswith(x)), None) if word.endswith(suffixes) else None
