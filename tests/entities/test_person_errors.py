@@ -92,6 +92,7 @@ def test_particles_are_never_part_of_a_name(extract: Any) -> None:
 FULL_NAMES = [
     # foreign names are never cut
     ("도널드 트럼프 주니어는 연설에서 감세를 약속했다.", "도널드 트럼프 주니어", None),
+    ("우선 트럼프 주니어는 가상자산 사업을 소개했다.", "트럼프 주니어", None),
     ("피터 나바로 국장은 관세를 옹호했다.", "피터 나바로", "국장"),
     ("조지 W 부시 대통령은 회고록을 냈다.", "조지 W 부시", "대통령"),
     # a title glued to its body is the role as written

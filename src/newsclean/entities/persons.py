@@ -165,9 +165,9 @@ def _run_over(
                 e = t2.end
                 continue
             break
-        if t2.tag != "NNP" or t2.user is not None or t2.form in known:
-            break
         gen = t2.form in generation()  # 트럼프 주니어 (주니어 is also shaped like 주+니어)
+        if t2.tag != "NNP" or t2.user is not None or (t2.form in known and not gen):
+            break
         if not gen and (t2.form.endswith(org_suffixes()) or (korean_name(t2.form) and len(t2.form) == 3)):
             break
         k2 = i2
