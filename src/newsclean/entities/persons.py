@@ -221,8 +221,11 @@ def _evidence(
     if role is not None:
         if role in person_words()["credit_roles"] and text[role_end : role_end + 1] in "])=":
             return False  # [매체 홍길동 기자]: the page's reporter
-        if not korean and not multi and (place_like(name, False, False) or non_name_word(name)):
-            return False  # 대한민국 대통령, 통합민주당 후보
+        placey = place_like(name, korean, False) and (
+            not korean or (len(name) >= 3 and name[-1] not in person_words()["korean_titled_endings"])
+        )  # 부시 대통령, 국악인 박애리: names
+        if not multi and (placey or non_name_word(name)):
+            return False  # 대한민국 대통령, 통합민주당 후보, 전북대 교수
         return not (not korean and not multi and _name_follows(text, idx, role_end))
     if nxt is not None and nxt.form in honor and (nxt.start == e or (nxt.start == e + 1 and nxt.form == "씨")):
         return True  # 문유성씨, 조정석 씨
@@ -232,7 +235,7 @@ def _evidence(
     follows = nxt is None or nxt.tag in AFTER_OK or nxt.start > e
     if not follows or place_like(name, korean, multi):
         return False
-    return not (korean and (len(name) < 3 or _quoted_alone(text, s, e)))
+    return not ((korean and len(name) < 3) or _quoted_alone(text, s, e))
 
 
 def _abbreviations(text: str) -> set[str]:
