@@ -118,7 +118,17 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
             w += 1
             continue
         ok = _evidence(
-            text, idx, s, e, name, role, role_end, korean=korean, multi=last_w > w or " " in name, pieces=split_name
+            text,
+            idx,
+            s,
+            e,
+            name,
+            role,
+            role_end,
+            korean=korean,
+            multi=last_w > w or " " in name,
+            run=last_w > w,
+            pieces=split_name,
         )
         if ok and (first.tag == "NNP" or role is not None):
             m = _INITIALS.search(text, max(0, s - 6), s)  # J D 밴스, 존 F 케네디
@@ -203,6 +213,7 @@ def _evidence(
     *,
     korean: bool,
     multi: bool,
+    run: bool = False,
     pieces: bool = False,
 ) -> bool:
     """Whether a name-shaped span is a person: a name shape and context. Context is a title
@@ -221,9 +232,7 @@ def _evidence(
     if role is not None:
         if role in person_words()["credit_roles"] and text[role_end : role_end + 1] in "])=":
             return False  # [매체 홍길동 기자]: the page's reporter
-        placey = place_like(name, korean, False) and (
-            not korean or (len(name) >= 3 and name[-1] not in person_words()["korean_titled_endings"])
-        )  # 부시 대통령, 국악인 박애리: names
+        placey = _titled_place_like(name, korean)
         if not multi and (placey or non_name_word(name)):
             return False  # 대한민국 대통령, 통합민주당 후보, 전북대 교수
         return not (not korean and not multi and _name_follows(text, idx, role_end))
@@ -233,7 +242,7 @@ def _evidence(
     if first is None or (first.tag != "NNP" and not pieces) or not (korean or multi):
         return False
     follows = nxt is None or nxt.tag in AFTER_OK or nxt.start > e
-    if not follows or place_like(name, korean, multi):
+    if not follows or place_like(name, korean, run):
         return False
     return not ((korean and len(name) < 3) or _quoted_alone(text, s, e))
 
@@ -250,6 +259,17 @@ def _abbreviations(text: str) -> set[str]:
             out.add(text[pos + 1 : close])
         pos = text.find("(", pos + 1)
     return out
+
+
+def _titled_place_like(name: str, korean: bool) -> bool:
+    """A word before a title that names a place or a body, not a person: a Korean shape by its
+    endings (전북대 교수; not those a title settles: 국악인 박애리, 홍길동 장관, 부시 대통령), a
+    foreign word by an organisation or body ending (대한민국 대통령, 통합민주당 후보) — foreign
+    family names end in anything else (케리 장관, 해리 왕자)."""
+    words = person_words()
+    if korean:
+        return len(name) >= 3 and place_like(name, True, False) and name[-1] not in words["korean_titled_endings"]
+    return name.endswith(org_suffixes()) or name in foreign_places() or name[-1] in words["titled_body_endings"]
 
 
 def _quoted_alone(text: str, s: int, e: int) -> bool:
