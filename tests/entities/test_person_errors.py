@@ -118,6 +118,12 @@ def test_full_names_and_roles(extract: Any, text: str, name: str, role: str | No
     assert not any(n != name and n in name for n in got), got  # no cut piece of the name on its own
 
 
+def test_a_known_public_figure_needs_no_title(extract: Any) -> None:
+    got = {e.text for e in _persons(extract("이날 회견에서 시진핑은 협력을 강조했다."))}
+    assert "시진핑" in got, got
+    assert "마이닝" not in {e.text for e in _persons(extract("합병 후 마이닝은 상장됐다."))}
+
+
 def test_the_word_before_a_title_that_a_name_follows_is_an_organisation(extract: Any) -> None:
     got = {e.text: e.role for e in _persons(extract("트위터 CEO인 잭 로건은 사임했다."))}
     assert "트위터" not in got, got

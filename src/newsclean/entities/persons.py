@@ -19,6 +19,8 @@ docs/entities.md lists the rules with their reasons.
 
 from __future__ import annotations
 
+from functools import cache
+
 from .. import regexcache
 from ..article import Entity
 from .common import TokenIndex
@@ -42,7 +44,6 @@ from .roles import find_roles, role_after, role_before, share_titles
 
 _NAME_TAGS = frozenset({"NNP", "NNG", "MM", "NR", "XR"})
 _FOREIGN = regexcache.compile(r"[가-힣]{1,6}(?: [가-힣]{1,6}){0,2}")
-_SUBJECT = frozenset({"이", "가", "은", "는", "께서"})
 _INITIALS = regexcache.compile(r"(?:(?<![A-Za-z])[A-Z]\.? ?){1,2}$")
 _OPEN = " ('\"‘“"
 
@@ -238,10 +239,12 @@ def _evidence(
         return not (not korean and not multi and _name_follows(text, idx, role_end))
     if nxt is not None and nxt.form in honor and (nxt.start == e or (nxt.start == e + 1 and nxt.form == "씨")):
         return True  # 문유성씨, 조정석 씨
+    follows = nxt is None or nxt.tag in AFTER_OK or nxt.start > e
+    if not multi and name in _known_foreign():
+        return follows  # 트럼프는, 시진핑이: a public figure the family name names
     first = idx.starting(s)
     if first is None or (first.tag != "NNP" and not pieces) or not (korean or multi):
         return False
-    follows = nxt is None or nxt.tag in AFTER_OK or nxt.start > e
     if not follows or place_like(name, korean, run):
         return False
     return not ((korean and len(name) < 3) or _quoted_alone(text, s, e))
@@ -259,6 +262,11 @@ def _abbreviations(text: str) -> set[str]:
             out.add(text[pos + 1 : close])
         pos = text.find("(", pos + 1)
     return out
+
+
+@cache
+def _known_foreign() -> frozenset[str]:
+    return frozenset(person_words()["known_foreign_persons"])
 
 
 def _titled_place_like(name: str, korean: bool) -> bool:
@@ -316,8 +324,3 @@ def _third_word_ok(text: str, idx: TokenIndex, k: int, last: int, role_at: dict[
     if nxt is None or nxt.start in role_at:
         return False
     return nxt.form in foreign_places()
-
-
-def _subject_follows(nxt: Tok | None, end: int) -> bool:
-    """A subject/topic particle right after the word (스터게스는, 차베스가)."""
-    return nxt is not None and nxt.start == end and nxt.tag in ("JKS", "JX") and nxt.form in _SUBJECT
