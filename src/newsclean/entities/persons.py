@@ -60,26 +60,10 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     w = 0
     while w < len(spans):
         i, j = spans[w]
-        # the name part of the word: up to the first particle/ending or a glued role (김성수의원)
-        k = i
-        while k <= j and toks[k].tag in _NAME_TAGS and (k == i or toks[k].start not in role_at):
-            k += 1
+        k = _name_end(text, idx, i, j, role_at, honor)
         first = toks[i]
         s = first.start
-        # Kiwi cuts unknown names into pieces it tags as anything (김/NNP 상/NNG 욱/MAG,
-        # 강/NNG 태/NNG 민/NNG, 오/NR 세/NNB 린/NNG): three syllables starting with a one-syllable
-        # surname token, followed in the word by particles only, are a name
-        split = (
-            first.end - s == 1
-            and s + 3 in idx.ends
-            and _pieces_of_a_name(idx, s, honor)
-            and (k == i or toks[k - 1].end - s != 3)
-            and korean_name(text[s : s + 3])
-            and all(toks[x].tag in AFTER_OK or toks[x].tag.startswith("J") for x in range(idx.after(s + 3), j + 1))
-        )
-        if split:
-            k = idx.after(s + 3)
-        elif k == i or (first.tag not in ("NNP", "NNG", "SL") and first.user is None):
+        if k is None:
             w += 1
             continue
         e = toks[k - 1].end
@@ -145,6 +129,35 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     out += propagate(text, idx, out)
     short = _abbreviations(text)
     return resolve_surnames([p for p in out if p.text not in short] if short else out)
+
+
+def _name_end(
+    text: str, idx: TokenIndex, i: int, j: int, role_at: dict[int, tuple[int, int, str]], honor: frozenset[str]
+) -> int | None:
+    """The token index after the name part of the word of tokens ``i..j`` (None: no name part):
+    up to the first particle/ending or a glued role (김성수의원). Kiwi cuts unknown names into
+    pieces it tags as anything (김/NNP 상/NNG 욱/MAG, 강/NNG 태/NNG 민/NNG, 오/NR 세/NNB 린/NNG):
+    three syllables starting with a one-syllable surname token, followed in the word by
+    particles only, are a name."""
+    toks = idx.toks
+    k = i
+    while k <= j and toks[k].tag in _NAME_TAGS and (k == i or toks[k].start not in role_at):
+        k += 1
+    first = toks[i]
+    s = first.start
+    split = (
+        first.end - s == 1
+        and s + 3 in idx.ends
+        and _pieces_of_a_name(idx, s, honor)
+        and (k == i or toks[k - 1].end - s != 3)
+        and korean_name(text[s : s + 3])
+        and all(toks[x].tag in AFTER_OK or toks[x].tag.startswith("J") for x in range(idx.after(s + 3), j + 1))
+    )
+    if split:
+        return idx.after(s + 3)
+    if k == i or (first.tag not in ("NNP", "NNG", "SL") and first.user is None):
+        return None
+    return k
 
 
 def _run_over(
