@@ -47,6 +47,7 @@ ENTITY = pa.struct(
         _s("role"),
         _s("code"),
         _s("level"),
+        _s("kind"),
     ]
 )
 REMOVAL = pa.struct([_s("rule", False), _s("text", False)])

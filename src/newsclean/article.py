@@ -65,7 +65,8 @@ class Entity:
     they do not apply: count → value, unit, noun; quantity → value, unit, norm (ordinal, measure,
     multiplier or age); money → value, currency; percent → value;
     date → value (ISO date or partial such as ``2023-03``); person → role;
-    region → code (행정구역 code), level (sido / sigungu).
+    region → code (행정구역 code), level (sido / sigungu); organization → kind (party, union,
+    university, company, media, government, international ...) where known.
     """
 
     type: str
@@ -80,6 +81,7 @@ class Entity:
     role: str | None = None
     code: str | None = None
     level: str | None = None
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -89,7 +91,7 @@ class Entity:
             "end": self.end,
             "norm": self.norm,
         }
-        for key in ("value", "unit", "noun", "currency", "role", "code", "level"):
+        for key in ("value", "unit", "noun", "currency", "role", "code", "level", "kind"):
             val = getattr(self, key)
             if val is not None:
                 out[key] = val

@@ -96,7 +96,7 @@ def extract_entities(text: str, date: str | None = None, *, max_chars: int | Non
 
 
 def summarize_entities(entities: Iterable[Entity]) -> dict[str, dict[str, int]]:
-    """Distinct ministries, regions, organisations (and persons) with mention counts.
+    """Distinct ministries, regions, organisations (and identified persons) with mention counts.
 
     Keys are the normalised names (the official name on the article's date), values the number
     of mentions, most frequent first: the shape of a BigKinds-style document summary.
@@ -111,6 +111,8 @@ def summarize_entities(entities: Iterable[Entity]) -> dict[str, dict[str, int]]:
     counts: dict[str, Counter[str]] = {v: Counter() for v in dict.fromkeys(kinds.values())}
     for e in entities:
         key = kinds.get(e.type)
+        if key == "persons" and e.norm is None:
+            continue  # a lone surname no full name of the text explains (최 회장, A씨)
         if key:
             counts[key][e.norm or e.text] += 1
     return {k: dict(c.most_common()) for k, c in counts.items()}

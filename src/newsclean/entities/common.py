@@ -123,9 +123,7 @@ class PrefixMatcher:
                 self.singles.add(w)
             elif w:
                 self.by_key.setdefault(w[:2], []).append(w)
-        firsts = "".join(
-            sorted({regex.escape(k[0]) for k in self.by_key} | {regex.escape(c) for c in self.singles})
-        )
+        firsts = "".join(sorted({regex.escape(k[0]) for k in self.by_key} | {regex.escape(c) for c in self.singles}))
         # word starts whose first character can begin a word of the dictionary
         self.starts = regexcache.compile(rf"(?<![가-힣])[{firsts or 'x'}]")
 

@@ -20,14 +20,15 @@ import regex
 
 from .. import regexcache
 from ..article import Entity
-from .common import TokenIndex, alternation, finditer
+from ..resources import load_json
+from .common import PrefixMatcher, TokenIndex, alternation, finditer
 from .gazetteer import lexicon, ministries, regions
 
 _ORG_TAGS = frozenset({"NNP", "NNG", "SL", "SN", "SH", "XSN", "XPN"})
 
 
 @cache
-def _patterns() -> tuple[Any, Any, Any]:
+def _patterns() -> tuple[Any, Any]:
     m = ministries()
     names = regexcache.compile(rf"(?<![가-힣])(?:{alternation(sorted(m.names()))})")
     reg = regions()
@@ -37,8 +38,7 @@ def _patterns() -> tuple[Any, Any, Any]:
         rf"(?<![가-힣])(?P<reg>{alternation(forms)})?(?P<off>{alternation(offices)})(?![가-힣&&[^은는이가을를의에과와도로]])",
         regex.V1,
     )
-    known = regexcache.compile(rf"(?<![가-힣A-Za-z])(?:{alternation(lexicon()['known_orgs'])})")
-    return names, office, known
+    return names, office
 
 
 @cache
@@ -49,7 +49,7 @@ def _suffixes() -> tuple[tuple[str, ...], frozenset[str]]:
 
 def find_ministries(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity]:
     m = ministries()
-    names, office, _ = _patterns()
+    names, office = _patterns()
     out: list[Entity] = []
     for hit in finditer(names, text):
         s, e, w = hit.start(), hit.end(), hit.group()
@@ -75,14 +75,82 @@ def find_ministries(text: str, idx: TokenIndex, day: dt.date | None) -> list[Ent
     return out
 
 
+@cache
+def _orgs() -> dict[str, Any]:
+    """``data/organizations.json`` (see its ``about``)."""
+    data: dict[str, Any] = load_json("organizations.json")
+    return data
+
+
+@cache
+def _known() -> dict[str, str | None]:
+    """Well-known organisation names → kind (the lexicon's known_orgs, then organizations.json)."""
+    out: dict[str, str | None] = dict.fromkeys(lexicon()["known_orgs"])
+    out.update(_orgs()["known"])
+    return out
+
+
+@cache
+def _known_matcher() -> PrefixMatcher:
+    return PrefixMatcher(sorted(_known()))
+
+
+@cache
+def _kind_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_orgs()["suffix_kinds"], key=len, reverse=True))
+
+
+def org_kind(name: str) -> str | None:
+    """The kind of an organisation: from the lexicon, else from its suffix (대학교, 노조, 당)."""
+    known = _known()
+    if name in known:
+        return known[name]
+    if name.endswith(_kind_suffixes()):
+        kinds = _orgs()["suffix_kinds"]
+        return next(kinds[x] for x in _kind_suffixes() if name.endswith(x))
+    return None
+
+
+@cache
+def _state_re() -> Any:
+    """A country and a state body after it: 일본 정부, 미국 당국, 북한 대표단."""
+    lex = lexicon()
+    countries = [c for c in lex["countries"] if len(c) >= 2]
+    bodies = alternation(_orgs()["state_bodies"])
+    return regexcache.compile(
+        rf"(?<![가-힣])(?:{alternation(countries)}) (?:{bodies})(?![가-힣&&[^은는이가을를의에과와도로]])", regex.V1
+    )
+
+
+@cache
+def _media_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_orgs()["media_suffixes"], key=len, reverse=True))
+
+
 def find_orgs(text: str, idx: TokenIndex) -> list[Entity]:
-    suffixes, exclude = _suffixes()
-    _, _, known = _patterns()
+    out = _known_orgs(text, idx)
+    for hit in finditer(_state_re(), text):
+        s, e = hit.span()
+        if e in idx.ends:
+            out.append(Entity("organization", text[s:e], s, e, norm=text[s:e], kind="government"))
+    out += _suffix_orgs(text, idx)
+    return out
+
+
+def _org(text: str, s: int, e: int, kind: str | None = None) -> Entity:
+    word = text[s:e]
+    return Entity("organization", word, s, e, norm=word, kind=kind or org_kind(word))
+
+
+def _known_orgs(text: str, idx: TokenIndex) -> list[Entity]:
+    """Well-known names, extended over the nouns glued to them that end like an organisation
+    (SK그룹, 롯데백화점); an acronym before 통신 is a news agency (AFP 통신)."""
+    suffixes = (*_suffixes()[0], *_kind_suffixes())
     toks = idx.toks
     out: list[Entity] = []
-    for hit in finditer(known, text):
-        s, e = hit.span()
-        # extend over nouns glued to the name (SK그룹, 삼성전자, 민주당)
+    for s, e, _ in _known_matcher().scan(text):
+        if s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
+            continue  # the tail of a Latin word
         i = idx.after(e)
         j, e2 = i, e
         while j < len(toks) and toks[j].start == e2 and toks[j].tag in ("NNP", "NNG", "SL"):
@@ -92,7 +160,44 @@ def find_orgs(text: str, idx: TokenIndex) -> list[Entity]:
             e = e2
         if e not in idx.ends:
             continue
-        out.append(Entity("organization", text[s:e], s, e, norm=text[s:e]))
+        if text.startswith(" 통신", e) and (e + 3) in idx.ends and text[s:e].isascii():
+            out.append(_org(text, s, e + 3, "media"))
+            continue
+        out.append(_org(text, s, e))
+    return out
+
+
+def _long_common_name(word: str, run: list[Any]) -> bool:
+    """Three or more common nouns glued before a strong suffix name a body even without a
+    proper noun (전국금속노동조합, 한국교원단체총연합회); two (지역위원회) do not."""
+    strong = _strong()
+    if len(run) < 3 or not word.endswith(strong):
+        return False
+    return len(word) >= len(next(x for x in strong if word.endswith(x))) + 3
+
+
+@cache
+def _strong() -> tuple[str, ...]:
+    return tuple(sorted(_orgs()["strong_suffixes"], key=len, reverse=True))
+
+
+@cache
+def _all_suffixes() -> tuple[str, ...]:
+    """The lexicon's organisation suffixes and the kind suffixes of two or more characters (대
+    and 당 alone have rules of their own), longest first."""
+    words = set(_suffixes()[0]) | {x for x in _kind_suffixes() if len(x) >= 2}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _suffix_orgs(text: str, idx: TokenIndex) -> list[Entity]:
+    """Runs of glued nouns holding a proper noun that end with an organisation suffix
+    (경기혁신센터, 대구테크노파크, 한빛대학교, 머니투데이), single proper nouns ending in 당
+    (정의당) or 대 (서울대)."""
+    suffixes, exclude = _suffixes()
+    suffixes = _all_suffixes()
+    media = _media_suffixes()
+    toks = idx.toks
+    out: list[Entity] = []
     i = 0
     n = len(toks)
     while i < n:
@@ -104,12 +209,16 @@ def find_orgs(text: str, idx: TokenIndex) -> list[Entity]:
             j += 1
         run = toks[i : j + 1]
         i = j + 1
-        if not any(t.tag in ("NNP", "SL") for t in run) and run[0].form not in regions().sido_by_form:
-            continue
         s, e = run[0].start, run[-1].end
-        if run[-1].tag == "XSN" and len(run) > 1:  # 기관별, 시도별: not part of the name
+        if len(run) >= 2 and run[-1].form == "당" and e - s >= 4:
+            out.append(_org(text, s, e, "party"))  # 미래나라당: Kiwi reads 당 as a suffix
+            continue
+        proper = any(t.tag in ("NNP", "SL") for t in run) or run[0].form in regions().sido_by_form
+        if not proper and (len(run) < 3 or not _long_common_name(text[s:e], run)):
             continue
         word = text[s:e]
+        if run[-1].tag == "XSN" and len(run) > 1:  # 기관별, 시도별: not part of the name
+            continue
         suf = next((x for x in suffixes if word.endswith(x)), None) if word.endswith(suffixes) else None
         ok = False
         if suf and len(word) > len(suf):
@@ -118,6 +227,9 @@ def find_orgs(text: str, idx: TokenIndex) -> list[Entity]:
             ok = len(word) >= 3  # 정의당, 더불어민주당
         elif len(run) == 1 and run[0].tag == "NNP" and len(word) >= 3 and word.endswith("대"):
             ok = True  # 서울대, 용인대
+        elif len(run) == 1 and run[0].tag == "NNP" and word.endswith(media):
+            m = next(x for x in media if word.endswith(x))
+            ok = len(word) >= len(m) + 2  # 머니투데이, 한빛일보
         if ok:
-            out.append(Entity("organization", word, s, e, norm=word))
+            out.append(_org(text, s, e))
     return out

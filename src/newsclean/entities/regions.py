@@ -94,8 +94,7 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
         if tok.form.startswith(w) and len(tok.form) > len(w):
             tail = tok.form[len(w) :]
             inside = tail in tails or (
-                tok.tag == "NNP"
-                and (tail.startswith(suffixes) or tail.endswith(org_suffixes) or tail.endswith("대"))
+                tok.tag == "NNP" and (tail.startswith(suffixes) or tail.endswith(org_suffixes) or tail.endswith("대"))
             )
         word = _word_at(text, s)
         if not inside and len(word) > len(w) and word.startswith(w):
@@ -114,9 +113,7 @@ def find_regions(text: str, idx: TokenIndex, day: dt.date | None) -> list[Entity
                 context = after is not None and after not in ambiguous
             if not context and s - prev_end <= 3 and text[prev_end:s].strip() in ("·", ",", "와", "과", "/"):
                 context = True
-        if w in ambiguous or (
-            w in reg.sigungu_by_form and w not in reg.sido_by_form and w[-1] not in "시군구"
-        ):
+        if w in ambiguous or (w in reg.sigungu_by_form and w not in reg.sido_by_form and w[-1] not in "시군구"):
             ok = (
                 (tok.tag == "NNP" and (exact or inside))
                 or (boundary and context and tok.tag != "VV")
