@@ -17,7 +17,7 @@ from .. import limits
 from ..article import Entity
 from .common import TokenIndex
 from .dates import find_dates
-from .gazetteer import parse_date
+from .gazetteer import calendar_day
 from .kiwi import get_kiwi, tokenize
 from .orgs import find_ministries, find_orgs
 from .persons import find_persons
@@ -81,7 +81,7 @@ def extract_entities(text: str, date: str | None = None, *, max_chars: int | Non
     text = analysed_part(text, limits.MAX_ENTITY_CHARS if max_chars is None else max_chars)
     if not text.strip():
         return []
-    day = parse_date(date)
+    day = calendar_day(date)
     idx = TokenIndex(tokenize(text))
     cands: list[Entity] = []
     cands += find_ministries(text, idx, day)

@@ -42,7 +42,7 @@ def lexicon() -> dict[str, Any]:
     return data
 
 
-def parse_date(value: str | None) -> dt.date | None:
+def calendar_day(value: str | None) -> dt.date | None:
     """The calendar date of an ISO date or datetime (the article's published), else None."""
     if not value:
         return None

@@ -16,7 +16,7 @@ import regex
 from .. import publishers, regexcache
 from ..article import Reporter
 from ..dates import parse_date
-from ..strip.persons import is_person
+from ..strip.persons import EMAIL, is_person
 from . import meta_dates, meta_publisher
 from .dom import Element, by_tag, text_content, vocabulary
 from .jsonld import people, text_of
@@ -42,7 +42,6 @@ PORTAL_HOSTS = {"naver.com": "naver", "daum.net": "daum", "nate.com": "nate"}
 _ROLE_TAIL = regexcache.compile(
     r"\s*(?:기자|특파원|선임기자|전문기자|객원기자|인턴기자|수습기자|논설위원|편집위원|통신원|PD)\s*$"
 )
-_EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"  # compiled (and cached) by regex on use
 _PORTAL_NAME = regexcache.compile(
     r"(?:네이버|다음|네이트|Daum|NAVER|Naver|nate)(?:\s*(?:뉴스|스포츠|연예|News))?", regex.I
 )
@@ -145,7 +144,7 @@ def publisher_name(text: str | None) -> str | None:
     known = publishers.find_in_text(text)
     if known:
         return known
-    if len(text) <= 20 and not ("@" in text and regex.search(_EMAIL, text)) and not regex.search(r"https?:", text):
+    if len(text) <= 20 and not ("@" in text and regex.search(EMAIL, text)) and not regex.search(r"https?:", text):
         return text
     return None
 
