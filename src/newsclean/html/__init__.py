@@ -13,7 +13,7 @@ from ..article import Article
 from ..blocks import CAPTION, PARAGRAPH, Block
 from ..decode import decode, utf8_source
 from ..strip import HTML_CHAIN, Context, run_chain
-from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
+from .blockify import CAPTION_MARK, blockify, captions_beside, mark_photo_boxes
 from .dom import Element, by_tag, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
 from .jsonld import article_object
 from .locate import locate, with_siblings
@@ -185,6 +185,8 @@ def extract_html(
                 drop_chrome_inside(box)
                 mark_photo_boxes(box)
                 generic.extend(blockify(box))
+            before, after = captions_beside(found)
+            generic = [*before, *generic, *after]
         if _body_chars(generic) > _body_chars(blocks):
             container, blocks, route = found, generic, "generic"
     bodies = _bodies(root, blocks, route, tags["script"], missed=profile is not None and route != "profile")
