@@ -218,6 +218,10 @@ def extract_html(
     reporters = metadata.merge_reporters(meta.reporters, ctx.reporters)
     if not reporters:
         reporters = metadata.bylines_in_dom(root)
+    elif any(not r.email for r in reporters):  # a reporter card after the body may hold the e-mail
+        known = {r.name for r in reporters}
+        cards = [r for r in metadata.bylines_in_dom(root) if r.email and r.name in known]
+        reporters = metadata.merge_reporters(reporters, cards)
     info["reporters"] = reporters
     info["publisher"] = metadata.final_publisher(meta, ctx.publisher) or _host_publisher(url, meta.url)
     info["body_route"] = used
