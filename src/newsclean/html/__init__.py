@@ -15,7 +15,7 @@ from ..decode import decode, utf8_source
 from ..extracted import DocMeta, Extracted
 from ..strip import HTML_CHAIN, Context, run_chain
 from . import metadata
-from .blockify import CAPTION_MARK, blockify, mark_photo_boxes
+from .blockify import CAPTION_MARK, blockify, captions_beside, mark_photo_boxes
 from .dom import Element, by_tag, bytes_xml_safe, drop, drop_chrome_inside, parse, prune
 from .jsonld import article_object
 from .locate import locate, with_siblings
@@ -180,6 +180,8 @@ def extract_html(
                 drop_chrome_inside(box)
                 mark_photo_boxes(box)
                 generic.extend(blockify(box))
+            before, after = captions_beside(found)
+            generic = [*before, *generic, *after]
         if _body_chars(generic) > _body_chars(blocks):
             container, blocks, route = found, generic, "generic"
     bodies = _bodies(root, blocks, route, tags["script"], missed=profile is not None and route != "profile")
@@ -210,6 +212,10 @@ def extract_html(
     reporters = metadata.merge_reporters(meta.reporters, ctx.reporters)
     if not reporters:
         reporters = metadata.bylines_in_dom(root)
+    elif any(not r.email for r in reporters):  # a reporter card after the body may hold the e-mail
+        known = {r.name for r in reporters}
+        cards = [r for r in metadata.bylines_in_dom(root) if r.email and r.name in known]
+        reporters = metadata.merge_reporters(reporters, cards)
     log.debug("body route: %s (%d blocks in, %d kept)", used, blocks_in, len(kept))
     info = DocMeta(
         url=meta.url, canonical_url=meta.canonical_url, portal=meta.portal,

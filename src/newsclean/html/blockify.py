@@ -165,3 +165,30 @@ def mark_photo_boxes(container: Element) -> int:
                 break
             box = box.getparent()
     return marked
+
+
+def captions_beside(container: Element) -> tuple[list[Block], list[Block]]:
+    """Captions of the photo boxes next to the container (before it, after it).
+
+    A page may set the photo (``figure``/``figcaption``) beside the text box in the article
+    wrapper rather than inside it: a sibling that holds a large enough ``<img>`` and only a
+    caption's worth of text gives that text as a caption, and nothing else.
+    """
+    parent = container.getparent()
+    before: list[Block] = []
+    after: list[Block] = []
+    if parent is None or parent.tag in ("body", "html"):
+        return before, after
+    side = before
+    for sib in parent:
+        if sib is container:
+            side = after
+            continue
+        if not isinstance(sib.tag, str) or not any(not _small(img) for img in sib.iter("img")):
+            continue
+        text = " ".join(text_content(sib).split())
+        if not text or len(text) > MAX_CAPTION_CHARS:
+            continue
+        sib.set(CAPTION_MARK, "1")
+        side.extend(b for b in blockify(sib) if b.kind == CAPTION)
+    return before, after

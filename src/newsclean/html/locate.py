@@ -96,10 +96,12 @@ def locate(root: Element) -> Element | None:
         if el.tag in ("html", "body"):
             s *= 0.5
         toks = tokens(el)
-        if toks & voc.chrome_tokens:
+        chrome, body = bool(toks & voc.chrome_tokens), bool(toks & voc.body_tokens)
+        if chrome and not body:
             s *= 0.3
-        elif toks & voc.body_tokens:
+        elif body and not chrome:
             s *= 1.2
+        # Both (``detail-body font-size``: the body box that the font buttons resize): neither.
         s *= 1.0 - min(1.0, link_len.get(el, 0) / max(1, total_len.get(el, 0)))
         weighted[el] = s
         if s > best_score:

@@ -9,7 +9,7 @@ from itertools import accumulate
 import regex
 from lxml import etree
 
-from .. import regexcache, saferegex
+from .. import publishers, regexcache, saferegex
 from ..article import Reporter
 from ..strip.byline import patterns
 from ..strip.persons import is_person
@@ -89,6 +89,7 @@ def bylines_in_dom(root: Element) -> list[Reporter]:
     """Reporters from byline-classed elements (``p.repoter``, ``span.byline`` ...) anywhere on the page."""
     chrome = vocabulary().chrome_tokens
     out: list[Reporter] = []
+    bare: list[Reporter] = []
     # Every class and id value, read in one C pass: most pages have no byline-like name at all.
     values = _CLASS_ID_VALUES(root)
     named = _byline_values(values)
@@ -110,7 +111,24 @@ def bylines_in_dom(root: Element) -> list[Reporter]:
         if not text or len(text) > 200:
             continue
         out = merge_reporters(out, parse_credit(text))
-    return out or labelled_bylines(root)
+        if not bare:
+            bare = _bare_name(el, text)
+    # A bare name is the last resort, and only the first one (later ones credit other stories).
+    return out or labelled_bylines(root) or bare
+
+
+_STRICT_CLASS = regexcache.compile(r"byline|by_line|reporter|repoter|journalist|writer|author", regex.IGNORECASE)
+_BARE = regexcache.compile(r"(?P<name>[가-힣]{2,4})\s*(?:[(<]?\s*(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[)>]?)?")
+
+
+def _bare_name(el: Element, text: str) -> list[Reporter]:
+    """A writer box that holds only a name (and an e-mail), without 기자: ``span.writer`` 홍길동."""
+    m = _BARE.fullmatch(text)
+    if not m or not _STRICT_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        return []
+    if not is_person(m["name"]) or publishers.find_in_text(m["name"]):
+        return []
+    return [Reporter(m["name"], m["email"], None)]
 
 
 # ``기자명 홍길동 기자`` / ``기자명: 홍길동``: a labelled reporter name in the article's info line

@@ -248,7 +248,10 @@ def _strong_publishers(
     """The publisher evidence the page states outright, in order of trust."""
     out: list[tuple[str, str]] = []
     pub = getattr(profile, "publisher", None) if profile is not None else None
-    if pub:
+    # A profile found by its markers alone on a host it does not list (a generic container id
+    # such as #article_body on another outlet's page) is a guess: the page's own statements win.
+    foreign = pub is not None and _foreign_host(getattr(profile, "hosts", ()), host)
+    if pub and not foreign:
         out.append(("profile", pub))
     pub = publisher_name(first_text(root, _xp(profile, "publisher_xpath")))
     if pub:
@@ -268,7 +271,16 @@ def _strong_publishers(
     pub = publishers.find_in_text(author) if author else None
     if pub:
         out.append(("meta:author", pub))
+    if foreign:
+        out.append(("profile", profile.publisher))
     return out
+
+
+def _foreign_host(hosts: tuple[str, ...], host: str | None) -> bool:
+    """Whether ``host`` is known and is none of ``hosts`` (nor under one of them)."""
+    if not host or not hosts:
+        return False
+    return not any(host == h or host.endswith("." + h) for h in hosts)
 
 
 def _weak_publishers(

@@ -107,8 +107,12 @@ def strip_bylines(blocks: list[Block], ctx: Context) -> list[Block]:
                 continue
             m = pat.email_only.match(text) if "@" in text else None
             if m:
-                if last_named:
-                    ctx.add_reporter(last_named, m["email"])
+                # The name on the line before, else the story's one reporter still without one
+                # (a dateline credit ``(가상=연합뉴스) 홍길동 기자 =`` and the e-mail as the last line).
+                one = ctx.reporters[0] if len(ctx.reporters) == 1 else None
+                name = last_named or (one.name if one is not None and not one.email else None)
+                if name:
+                    ctx.add_reporter(name, m["email"])
                 strip_bylines.drop(ctx, b)
                 last_named = None
                 continue

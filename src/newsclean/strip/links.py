@@ -43,6 +43,17 @@ def is_list_header(text: str) -> bool:
     return fold(text).rstrip(" >›»") in rules().headers
 
 
+_HEADED_ITEM = regexcache.compile(r"^[\[<【〈]\s*(?P<head>[^\]>】〉]{2,12}?)\s*[\]>】〉]\s*(?P<rest>.+)$")
+
+
+def headed_item(text: str) -> bool:
+    """One related headline under its own bracketed header: ``[관련기사] 가상시 냉방비 지원 확대``."""
+    m = _HEADED_ITEM.match(text)
+    if not m or not is_list_header(m["head"]):
+        return False
+    return len(m["rest"]) <= rules().max_chars and not ends_sentence(m["rest"])
+
+
 def headline_like(b: Block) -> bool:
     r = rules()
     text = b.text
@@ -84,8 +95,10 @@ def strip_link_lists(blocks: list[Block], ctx: Context) -> list[Block]:
                 drop[i - 1] = True
         i = j
     for i, b in enumerate(blocks):
-        if not drop[i] and is_list_header(b.text) and (i + 1 == len(blocks) or drop[i + 1]):
-            drop[i] = True
+        if drop[i]:
+            continue
+        alone_header = is_list_header(b.text) and (i + 1 == len(blocks) or drop[i + 1])
+        drop[i] = alone_header or headed_item(b.text)
     out = []
     for b, d in zip(blocks, drop, strict=True):
         if d:
