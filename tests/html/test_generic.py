@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-import newsclean.html as html_path
 from newsclean import clean
 from newsclean.article import Article
 
 GENERIC = Path(__file__).resolve().parents[2] / "fixtures" / "html" / "generic"
 
 
-@pytest.fixture(autouse=True)
-def no_profiles(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These pages belong to no known site: make sure only the generic path runs."""
-    monkeypatch.setattr(html_path, "_detect", None)
+pytestmark = pytest.mark.usefixtures("no_profiles")
+GenericPage = Callable[[str], Article]
 
 
-def run(name: str) -> Article:
-    return clean((GENERIC / name).read_bytes(), source=name, entities=False)
-
-
-def test_paragraph_page() -> None:
-    art = run("p_body.html")
+def test_paragraph_page(generic_page: GenericPage) -> None:
+    art = generic_page("p_body.html")
     assert art.status == "ok"
     assert art.title == "동네 도서관 야간 개방 확대"
     assert art.publisher == "가람일보"
@@ -42,8 +36,8 @@ def test_paragraph_page() -> None:
         assert leak not in text, leak
 
 
-def test_br_separated_cp949_page() -> None:
-    art = run("br_body.html")
+def test_br_separated_cp949_page(generic_page: GenericPage) -> None:
+    art = generic_page("br_body.html")
     assert art.status == "ok"
     assert (art.encoding, art.encoding_source) == ("cp949", "meta")
     assert art.title == "뷁 소리 나는 간판, 상인들 골머리"
@@ -57,8 +51,8 @@ def test_br_separated_cp949_page() -> None:
         assert leak not in art.text, leak
 
 
-def test_table_layout_page() -> None:
-    art = run("table_body.html")
+def test_table_layout_page(generic_page: GenericPage) -> None:
+    art = generic_page("table_body.html")
     assert art.status == "ok"
     assert art.title == "강변 산책로 벚꽃길 정비 마쳐"
     assert art.published == "2009-03-02T14:10:00+09:00"
@@ -68,8 +62,8 @@ def test_table_layout_page() -> None:
         assert leak not in art.text, leak
 
 
-def test_article_only_in_json_ld() -> None:
-    art = run("jsonld_only.html")
+def test_article_only_in_json_ld(generic_page: GenericPage) -> None:
+    art = generic_page("jsonld_only.html")
     assert art.status == "ok"
     assert art.title == "섬마을 배편 하루 네 차례로 늘어"
     assert art.publisher == "바른소리"

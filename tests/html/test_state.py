@@ -4,6 +4,7 @@ state their scripts carry (fixtures/html/generic/state_*.html, one per form), th
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,17 +20,12 @@ DETECT = html_path._detect
 GENERIC = Path(__file__).resolve().parents[2] / "fixtures" / "html" / "generic"
 
 
-@pytest.fixture(autouse=True)
-def no_profiles(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(html_path, "_detect", None)
+pytestmark = pytest.mark.usefixtures("no_profiles")
+GenericPage = Callable[[str], Article]
 
 
-def run(name: str) -> Article:
-    return clean((GENERIC / name).read_bytes(), source=name, entities=False)
-
-
-def test_next_data_pages_router() -> None:
-    art = run("state_next_data.html")
+def test_next_data_pages_router(generic_page: GenericPage) -> None:
+    art = generic_page("state_next_data.html")
     assert art.status == "ok" and art.stats.body_route == "state:json"
     assert len(art.paragraphs) == 4
     assert art.paragraphs[0].startswith("읍내 시장 상인회가") and art.paragraphs[-1].startswith("상인회장은")
@@ -40,8 +36,8 @@ def test_next_data_pages_router() -> None:
         assert leak not in art.text, leak
 
 
-def test_rsc_flight_chunks_split_mid_string() -> None:
-    art = run("state_flight.html")
+def test_rsc_flight_chunks_split_mid_string(generic_page: GenericPage) -> None:
+    art = generic_page("state_flight.html")
     assert art.status == "ok" and art.stats.body_route == "state:flight"
     assert len(art.paragraphs) == 4
     # An inline <strong> inside a paragraph stays in it, without breaking it.
@@ -52,8 +48,8 @@ def test_rsc_flight_chunks_split_mid_string() -> None:
         assert leak not in art.text, leak
 
 
-def test_arc_fusion_global_content() -> None:
-    art = run("state_fusion.html")
+def test_arc_fusion_global_content(generic_page: GenericPage) -> None:
+    art = generic_page("state_fusion.html")
     assert art.status == "ok" and art.stats.body_route.startswith("state:")
     assert len(art.paragraphs) == 4
     assert "드론 여섯 대를 띄워" in art.paragraphs[1]  # the <b> inside the text element is joined
@@ -64,8 +60,8 @@ def test_arc_fusion_global_content() -> None:
     assert "바다일보 사진부" not in art.text
 
 
-def test_initial_state_json_parse_assignment() -> None:
-    art = run("state_initial.html")
+def test_initial_state_json_parse_assignment(generic_page: GenericPage) -> None:
+    art = generic_page("state_initial.html")
     assert art.status == "ok" and art.stats.body_route == "state:assign"
     assert len(art.paragraphs) == 4 and art.paragraphs[-1] == "신청은 이달 말까지 군청 누리집에서 받는다."
     assert art.published == "2022-04-11T10:30:00+09:00"
@@ -73,8 +69,8 @@ def test_initial_state_json_parse_assignment() -> None:
         assert leak not in art.text, leak
 
 
-def test_nuxt_function_call_parameters_stand_for_its_arguments() -> None:
-    art = run("state_nuxt.html")
+def test_nuxt_function_call_parameters_stand_for_its_arguments(generic_page: GenericPage) -> None:
+    art = generic_page("state_nuxt.html")
     assert art.status == "ok" and art.stats.body_route == "state:assign"
     assert len(art.paragraphs) == 3
     assert art.paragraphs[0] == "시내버스 노선 열한 개가 다음 달 1일부터 새로 바뀐다."
@@ -92,8 +88,8 @@ def test_js_literals_read_as_data_never_run() -> None:
     assert js_value("alert(1)", 0) is None
 
 
-def test_json_ld_article_body() -> None:
-    art = run("jsonld_only.html")
+def test_json_ld_article_body(generic_page: GenericPage) -> None:
+    art = generic_page("jsonld_only.html")
     assert art.stats.body_route == "state:jsonld"
 
 
@@ -127,10 +123,10 @@ def test_dom_article_wins_over_shorter_state() -> None:
     assert len(art.paragraphs) == 3
 
 
-def test_old_table_page_with_br_text_cell_beats_teaser_box() -> None:
+def test_old_table_page_with_br_text_cell_beats_teaser_box(generic_page: GenericPage) -> None:
     """The article is <br>-separated lines in one <td>; a box of six two-sentence teasers sits
     beside it. Each line scores as the paragraph it stands for, so the cell wins."""
-    art = run("table_br_cell.html")
+    art = generic_page("table_br_cell.html")
     assert art.status == "ok"
     assert len(art.paragraphs) == 9
     assert art.paragraphs[0].startswith("(새벽일보) 지난 주말 내린 폭설로")
