@@ -35,7 +35,7 @@ def test_page_on_stdin_equals_the_file(run_cli: RunCli, fixtures_dir: Path) -> N
     assert from_stdin[0]["source"] == "<stdin>"
     assert from_stdin[0]["entities"], "the entity pass ran"
     assert without_source(from_stdin[0]) == without_source(from_file[0])
-    assert "1 records (1 ok" in err
+    assert "1 record (1 ok" in err
 
 
 def test_dump_on_stdin_equals_the_file(run_cli: RunCli, fixtures_dir: Path) -> None:

@@ -179,10 +179,13 @@ def _progress(enabled: bool) -> Any:
 def summary_line(counts: Counter[str], seconds: float) -> str:
     total = sum(counts[s] for s in STATUSES)
     parts = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
-    rate = total / seconds if seconds > 0 else 0.0
-    line = f"newsclean: {total} records ({parts}) in {seconds:.1f} s, {rate:.1f} pages/s"
+    noun = "record" if total == 1 else "records"
+    line = f"newsclean: {total} {noun} ({parts}) in {seconds:.1f} s"
+    if total > 1:  # a rate of one page is mostly start-up (the model's load), not throughput
+        line += f", {total / seconds if seconds > 0 else 0.0:.1f} pages/s"
     if counts["resumed"]:
-        line += f"; {counts['resumed']} inputs already in the output (--resume)"
+        done = counts["resumed"]
+        line += f"; {done} input{'' if done == 1 else 's'} already in the output (--resume)"
     return line
 
 
