@@ -51,6 +51,22 @@ def lines_to_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def _tidy_drops(blocks: list[Block]) -> list[str | None]:
+    """The rule that drops each line of a tidy dump's story, or None: widget lines no phrase table
+    knows (a table's own rule logs the ones it knows), ad labels, captions and related boxes."""
+    texts = [b.text for b in blocks]
+    drop: list[str | None] = []
+    for t in texts:
+        if textlines.is_widget_line(t) and textlines.chrome_rule(t) is None:
+            drop.append(textlines.WIDGET)
+        else:
+            drop.append(textlines.inline_rule(t))
+    for i in range(len(texts)):
+        for j in range(i, i + textlines.inner_box(texts, i)):
+            drop[j] = textlines.TEASERS
+    return drop
+
+
 def read_dump(text: str) -> DumpDoc:
     """Blocks of a dump: tidy dumps keep every line after the headline; full-page dumps keep the story."""
     blocks = lines_to_blocks(text)
@@ -69,12 +85,11 @@ def read_dump(text: str) -> DumpDoc:
                 full_page=True,
             )
     first = blocks[0]
-    # Widget lines no phrase table knows (a table's own rule logs the ones it knows).
-    widget = [textlines.is_widget_line(b.text) and textlines.chrome_rule(b.text) is None for b in blocks[1:]]
-    rest = [b for b, w in zip(blocks[1:], widget, strict=True) if not w]
+    drop = _tidy_drops(blocks[1:])
+    rest = [b for b, d in zip(blocks[1:], drop, strict=True) if d is None]
     log.debug("tidy dump: the first line is the headline")
     doc = DumpDoc(rest, title=first.text, removed_title=first)
-    doc.dropped.extend((b, textlines.WIDGET) for b, w in zip(blocks[1:], widget, strict=True) if w)
+    doc.dropped.extend((b, d) for b, d in zip(blocks[1:], drop, strict=True) if d is not None)
     for i, b in enumerate(rest[:TIDY_DATE_LINES]):
         if textlines.is_date_line(b.text):
             published, modified = textlines.date_of(b.text)
