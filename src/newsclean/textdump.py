@@ -147,11 +147,14 @@ def extract_text(text: str) -> Extracted:
 
 def _dump_publisher(located: str | None, body: str | None, text: str) -> tuple[str | None, str | None]:
     """A dump's publisher and its source: the copyright line the locator or the strip chain
-    found; without one, or for a website brand (동아닷컴, 매경AX), a press name standing alone on
-    the page's lines (its logo, its masthead)."""
+    found; without one, or for a website brand (동아닷컴, 매경AX), a portal's source line
+    ("기사제공 가상연예"), else a press name standing alone on the page's lines (its logo, its
+    masthead) or glued before a date label ("가상일보입력 2020.12.28 …")."""
     pub, source = (located, "dump:copyright") if located else (body, "body") if body else (None, None)
     if pub and not meta_publisher.is_web_brand(pub):
         return pub, source
-    lines = [("dump:name-line", n) for n in meta_publisher.name_lines(text.splitlines())]
-    chosen = meta_publisher.choose([(source or "", pub)] if pub else [], None, lambda: lines)
+    raw = text.splitlines()
+    sourced = [("dump:source-line", n) for n in textlines.source_names(raw)]
+    lines = [("dump:name-line", n) for n in meta_publisher.name_lines([*raw, *textlines.dated_names(raw)])]
+    chosen = meta_publisher.choose([(source or "", pub)] if pub else [], None, lambda: [*sourced, *lines])
     return (chosen[1], chosen[0]) if chosen else (None, None)

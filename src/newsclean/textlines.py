@@ -82,6 +82,7 @@ class DumpRules:
     list_headings: frozenset[str]
     anchor_share: float
     inline_max: int
+    source_labels: tuple[str, ...]
     credit_rest: int
     box_lines: int
     ad_max: int
@@ -129,6 +130,7 @@ def rules() -> DumpRules:
         list_headings=frozenset(d["teaser_list"]["headings"]),
         anchor_share=d["anchor"]["min_share"],
         inline_max=d["inline"]["max_chars"],
+        source_labels=tuple(d["source_labels"]),
         credit_rest=d["header_credit_rest_chars"],
         box_lines=d["teaser_list"]["box_lines"],
         ad_max=d["inline"]["ad_max_chars"],
@@ -201,6 +203,31 @@ def card_credit(text: str) -> str | None:
         return None
     m = saferegex.match(byline.patterns().credit_start, text)
     return m.group(0).strip() if m and m["email"] else None
+
+
+def source_names(lines: list[str]) -> list[str]:
+    """Press names a portal's source line gives ("기사제공 가상연예"), in order."""
+    out = []
+    for line in lines:
+        for label in rules().source_labels:
+            rest = line.strip().removeprefix(label).strip()
+            if rest != line.strip() and regex.fullmatch(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9]{1,11}", rest):
+                out.append(rest)
+                break
+    return out
+
+
+def dated_names(lines: list[str]) -> list[str]:
+    """What stands glued before the date label of a short date line ("가상일보입력 2020.12.28 …" → 가상일보)."""
+    out = []
+    for line in lines:
+        if len(line) > rules().date_line_max or not DATEISH.search(line):
+            continue
+        labels = "|".join(map(regex.escape, rules().date_labels))
+        m = regex.match(rf"\s*(\p{{Hangul}}{{2,10}}?)(?:{labels})\s*[:：]?\s*\d", line)
+        if m:
+            out.append(m.group(1))
+    return out
 
 
 def is_tail_line(text: str) -> bool:

@@ -103,3 +103,55 @@ def test_published_from_a_header_line_that_is_not_a_pure_date_line() -> None:
     art = clean([*MENU, TITLE, "[가상일보] 2010-02-19 31면 40판 오피니언 사설 1155자", *BODY, *MENU])
     assert art.published == "2010-02-19"
     assert list(art.paragraphs) == BODY
+
+
+def test_ad_labels_and_captions_inside_the_story_neither_stay_nor_cut_it() -> None:
+    ad, caption, box = "가상 광고 영역 안내", "산책로 공사 현장 모습", ["관련기사", "가로등 설치 구간 확정"]
+    last = "사업은 올해 끝난다."
+    art = clean([*MENU, TITLE, "2024-03-02 09:00", BODY[0], caption, BODY[1], ad, BODY[2], *box, last, *MENU])
+    assert list(art.paragraphs) == [*BODY, last]  # the short last paragraph after them is still story
+    assert rules_of(art, ad) == ["textdump.ad-label"]
+    assert rules_of(art, caption) == ["textdump.caption"]
+    assert [rules_of(art, line) for line in box] == [["textdump.teaser-list"]] * 2
+
+
+def test_a_subheading_mentioning_ads_stays() -> None:
+    sub = "허위 광고 단속 강화"  # the word in the middle, not an ad slot's label
+    art = clean([*MENU, TITLE, "2024-03-02 09:00", BODY[0], sub, BODY[1], BODY[2], *MENU])
+    assert sub in art.paragraphs
+
+
+def test_the_headline_wins_over_its_subtitle() -> None:
+    subtitle = "여섯 곳에 3백 개, 여름 전 완공"
+    art = clean([*MENU, TITLE, subtitle, "2024-03-02 09:00", *BODY, *MENU])
+    assert art.title == TITLE
+
+
+def test_a_menu_line_above_the_headline_is_not_the_headline() -> None:
+    art = clean([*MENU, "정치 | 사회 | 지역 | 문화", TITLE, "2024-03-02 09:00", *BODY, *MENU])
+    assert art.title == TITLE
+
+
+def test_credits_glued_to_a_date_or_a_button_and_reporter_cards_give_the_reporter() -> None:
+    card = "홍가상 기자hong@gasang.example기자 구독하기"
+    art = clean([*MENU, TITLE, "홍가상 기자 2024.03.02 09:00", *BODY, card, *MENU])
+    assert [(r.name, r.email) for r in art.reporters] == [("홍가상", "hong@gasang.example")]
+    assert art.published == "2024-03-02T09:00:00+09:00"
+    assert list(art.paragraphs) == BODY
+    art = clean([*MENU, TITLE, "홍가상 기자구독", "입력 2024.03.02 (09:00)", *BODY, *MENU])
+    assert [r.name for r in art.reporters] == ["홍가상"]
+    assert art.published == "2024-03-02T09:00:00+09:00"  # the time in brackets
+
+
+def test_a_portal_source_line_or_a_name_glued_to_the_date_label_names_the_publisher() -> None:
+    art = clean([*MENU, TITLE, "2024-03-02 09:00", *BODY, "기사제공 가상연예", *MENU])
+    assert art.publisher == "가상연예"
+    art = clean([*MENU, TITLE, "가상일보입력 2024.03.02 09:00", *BODY, *MENU])
+    assert art.publisher == "가상일보"
+    assert art.published == "2024-03-02T09:00:00+09:00"
+
+
+def test_a_slogan_before_the_name_in_a_copyright_line() -> None:
+    line = "<ⓒ경제를 보는 눈, 가상경제(www.gasang.example) 무단전재 배포금지>"
+    art = clean([*MENU, TITLE, "2024-03-02 09:00", *BODY, line])
+    assert art.publisher == "가상경제"

@@ -50,12 +50,6 @@ XFAIL: dict[str, dict[str, str]] = {
     "daily_brbody_glued_2019": {
         "reporters": "the credit opens with a bare dateline '가상시=윤가상 기자 …' (no brackets), not a byline shape",
     },
-    "econ_ptags_2020": {
-        "publisher": "a press name is guessed from a body word ('경제를'); the masthead '마루경제' is not chosen",
-    },
-    "portal_zumlike_2020": {
-        "publisher": "the press name is glued to the date label ('가상일보입력 2020.12.28 …')",
-    },
     "site_cms-gnuboard5": {
         "title": "the headline line opens with its category ('교통 마을버스 …') and the header lines between it "
         "and the date ('작성자 …') read as headlines",
@@ -90,8 +84,6 @@ XFAIL: dict[str, dict[str, str]] = {
     "site_mbc-2019": {"paragraphs": UNMARKED_CAPTION},
     "site_mbn-2020": {"paragraphs": UNMARKED_CAPTION},
     "site_mk-2022": {"paragraphs": "a subheading and the paragraph under it are taken for a teaser pair and cut"},
-    "site_nate-news-2015": {"publisher": "the press name is glued to the date label ('가상신문기사전송 2020-…')"},
-    "site_naver-entertain-2017": {"publisher": "the press name stands in the portal's '기사제공 …' line"},
     "site_naver-news-2017": {"paragraphs": UNMARKED_CAPTION},
     "site_naver-news-2020": {
         "paragraphs": "the summary line is glued to the lead by the dump ('… 원구청은 …'): no line break to cut at",
