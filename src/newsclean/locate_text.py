@@ -42,6 +42,7 @@ from .textlines import (
     is_date_line,
     is_prose,
     is_short,
+    is_subheading,
     is_title_like,
     is_widget_line,
     rules,
@@ -79,6 +80,8 @@ def line_scores(blocks: list[Block], foreign_filter: bool) -> list[float]:
     texts = [b.text for b in blocks]
     for i in range(len(texts)):
         out[i : i + inner_box(texts, i)] = [0.0] * inner_box(texts, i)  # a related box inside the story
+        if 0 < i < len(texts) - 1 and is_subheading(texts, i):
+            out[i] = 0.0
     return out
 
 

@@ -279,6 +279,17 @@ def inner_box(texts: list[str], i: int) -> int:
     return j - i if j < len(texts) and ends_strong(texts[j]) and KOREAN_END.search(texts[j]) else 0
 
 
+def is_subheading(texts: list[str], i: int) -> bool:
+    """A headline-like line between two Korean sentences: the story's subheading (it does not
+    break the story), unless it heads a related list."""
+    t = texts[i]
+    return (
+        is_title_like(t)
+        and not is_list_heading(t)
+        and all(ends_strong(texts[j]) and KOREAN_END.search(texts[j]) for j in (i - 1, i + 1))
+    )
+
+
 @lru_cache(maxsize=65536)
 def inline_rule(text: str) -> str | None:
     """An ad slot's label or a photo caption standing as a line inside the story (or None)."""

@@ -155,3 +155,9 @@ def test_a_slogan_before_the_name_in_a_copyright_line() -> None:
     line = "<ⓒ경제를 보는 눈, 가상경제(www.gasang.example) 무단전재 배포금지>"
     art = clean([*MENU, TITLE, "2024-03-02 09:00", *BODY, line])
     assert art.publisher == "가상경제"
+
+
+def test_a_subheading_before_a_short_last_paragraph_does_not_end_the_story() -> None:
+    sub, last = "의견 수렴 거쳐", "주민 의견을 거쳐 정했다."
+    art = clean([*MENU, TITLE, "2024-03-02 09:00", *BODY, sub, last, *MENU])
+    assert list(art.paragraphs) == [*BODY, sub, last]

@@ -83,7 +83,6 @@ XFAIL: dict[str, dict[str, str]] = {
     },
     "site_mbc-2019": {"paragraphs": UNMARKED_CAPTION},
     "site_mbn-2020": {"paragraphs": UNMARKED_CAPTION},
-    "site_mk-2022": {"paragraphs": "a subheading and the paragraph under it are taken for a teaser pair and cut"},
     "site_naver-news-2017": {"paragraphs": UNMARKED_CAPTION},
     "site_naver-news-2020": {
         "paragraphs": "the summary line is glued to the lead by the dump ('… 원구청은 …'): no line break to cut at",
