@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import locate_text, split_text, textlines
+from . import locate_text, saferegex, split_text, textlines
 from .blocks import Block, clean_line
 from .extracted import DocMeta, Extracted
 from .html import meta_publisher
@@ -42,10 +42,16 @@ class DumpDoc:
 
 
 def lines_to_blocks(text: str) -> list[Block]:
-    """One block per non-empty line, in order, with its line number as path."""
+    """One block per non-empty line, in order, with its line number as path; a photo caption
+    glued before the lead's dateline ("▲ 사진 설명[가상=홍길동 기자] 본문…") is a line of its own."""
     blocks = []
+    glued = textlines.rules().glued_caption
     for n, raw in enumerate(text.splitlines(), 1):
         line = clean_line(raw)
+        m = saferegex.match(glued, line) if line[:1] in textlines.rules().caption_marks else None
+        if m:
+            blocks.append(Block(line[: m.end("caption")].strip(), path=f"line:{n}"))
+            line = line[m.end("caption") :].strip()
         if line:
             blocks.append(Block(line, path=f"line:{n}"))
     return blocks
@@ -53,7 +59,8 @@ def lines_to_blocks(text: str) -> list[Block]:
 
 def _tidy_drops(blocks: list[Block]) -> list[str | None]:
     """The rule that drops each line of a tidy dump's story, or None: widget lines no phrase table
-    knows (a table's own rule logs the ones it knows), ad labels, captions and related boxes."""
+    knows (a table's own rule logs the ones it knows), ad labels, captions, related boxes and
+    teasers after the story's last sentence."""
     texts = [b.text for b in blocks]
     drop: list[str | None] = []
     for t in texts:
@@ -64,6 +71,13 @@ def _tidy_drops(blocks: list[Block]) -> list[str | None]:
     for i in range(len(texts)):
         for j in range(i, i + textlines.inner_box(texts, i)):
             drop[j] = textlines.TEASERS
+    # After the last sentence: a short line that ends none and is no byline, credit or
+    # copyright is a teaser glued under the story ("[리그] 다음 라운드 미리보기").
+    last = max((i for i, t in enumerate(texts) if textlines.KOREAN_END.search(t)), default=len(texts))
+    for i in range(last + 1, len(texts)):
+        t = texts[i]
+        if drop[i] is None and textlines.is_short(t) and not (textlines.is_tail_line(t) or textlines.DATEISH.search(t)):
+            drop[i] = textlines.TRAILER
     return drop
 
 

@@ -82,6 +82,8 @@ class DumpRules:
     list_headings: frozenset[str]
     anchor_share: float
     inline_max: int
+    caption_marks: str
+    glued_caption: regex.Pattern[str]
     source_labels: tuple[str, ...]
     credit_rest: int
     box_lines: int
@@ -130,6 +132,8 @@ def rules() -> DumpRules:
         list_headings=frozenset(d["teaser_list"]["headings"]),
         anchor_share=d["anchor"]["min_share"],
         inline_max=d["inline"]["max_chars"],
+        caption_marks=d["inline"]["caption_marks"],
+        glued_caption=regexcache.compile(d["inline"]["glued_caption"]),
         source_labels=tuple(d["source_labels"]),
         credit_rest=d["header_credit_rest_chars"],
         box_lines=d["teaser_list"]["box_lines"],
@@ -256,6 +260,8 @@ def is_widget_line(text: str) -> bool:
     if text.startswith(r.widget_prefixes) or text.startswith(r.meta_prefixes):
         return True
     if len(text) <= r.button_max and text.endswith(r.button_suffixes):
+        return True
+    if source_names([text]):  # a portal's source line ("기사제공 가상스포츠")
         return True
     return len(text) <= r.widget_max and any(w in text for w in r.widget_words)
 

@@ -161,3 +161,16 @@ def test_a_subheading_before_a_short_last_paragraph_does_not_end_the_story() -> 
     sub, last = "의견 수렴 거쳐", "주민 의견을 거쳐 정했다."
     art = clean([*MENU, TITLE, "2024-03-02 09:00", *BODY, sub, last, *MENU])
     assert list(art.paragraphs) == [*BODY, sub, last]
+
+
+def test_a_tidy_dump_drops_the_portal_card_and_a_teaser_under_the_story() -> None:
+    teaser, source, button = "[리그] 다음 라운드 미리보기", "기사제공 가상스포츠", "기자 구독하기"
+    caption = "▲ 결승골을 넣은 공격수"
+    lead = "[가상스포츠=홍가상 기자] " + BODY[0]
+    art = clean([TITLE, "2024-03-02 09:00", caption + lead, *BODY[1:], teaser, source, "홍가상 기자", button])
+    assert list(art.paragraphs) == BODY
+    assert rules_of(art, caption) == ["textdump.caption"]
+    assert rules_of(art, teaser) == ["textdump.trailer"]
+    assert rules_of(art, source) == rules_of(art, button) == ["textdump.widget"]
+    assert art.publisher == "가상스포츠"
+    assert [r.name for r in art.reporters] == ["홍가상"]

@@ -87,11 +87,6 @@ XFAIL: dict[str, dict[str, str]] = {
     "site_naver-news-2020": {
         "paragraphs": "the summary line is glued to the lead by the dump ('… 원구청은 …'): no line break to cut at",
     },
-    "site_naver-sports-2017": {
-        "paragraphs": "the caption is glued to the lead in one line ('▲ … 공격수[…기자] 가상구단은 …')",
-        "must_not_contain": "the portal's card lines ('기사제공', '기자 구독하기') and a teaser headline "
-        "follow the story",
-    },
     "site_news1-2014": {
         "paragraphs": "an ad's sentence under its label reads as prose",
         "must_not_contain": "an ad's sentence under its label reads as prose",
