@@ -145,6 +145,10 @@ def extract_text(text: str) -> Extracted:
         (named.get(rule_name) or rule_named(rule_name)).drop(ctx, block)
     blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
     kept = run_chain(doc.blocks, ctx, TEXT_CHAIN)
+    if not ctx.reporters:  # a broadcaster's sign-off ("가상뉴스 홍길동입니다.") names the reporter
+        name = next((n for b in reversed(kept) if (n := textlines.signoff_name(b.text))), None)
+        if name:
+            ctx.add_reporter(name)
     publisher, pub_source = _dump_publisher(doc.meta.get("publisher"), ctx.publisher, text)
     published = doc.meta.get("published")
     found = (

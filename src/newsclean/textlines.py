@@ -20,6 +20,7 @@ from .dates import parse_date
 from .resources import load_json
 from .strip import byline, chrome, tail
 from .strip.page import is_caption
+from .strip.persons import EMAIL
 
 MENU = "textdump.menu"
 OUTSIDE = "textdump.outside-article"
@@ -41,6 +42,7 @@ _HANGUL = regexcache.compile(r"\p{Hangul}")
 LETTER = regexcache.compile(r"\p{L}")
 SHARE_SAMPLE = 4096  # characters hangul_share reads of a long text
 _NAME_ONLY = regexcache.compile(r"^[가-힣]{2,4}$")
+_NAME_EMAIL = regexcache.compile(rf"^\s*(?P<name>[가-힣]{{2,4}})\s*(?P<email>{EMAIL})")
 DATEISH = regexcache.compile(
     r"(?:19|20)\d\d\s*(?:[.\-/]|년)\s*\d{1,2}\s*(?:[.\-/]|월)\s*\d{1,2}\s*(?:일|\.)?"
     r"(?:\s*\([월화수목금토일]\))?"
@@ -202,11 +204,15 @@ def header_credit(text: str) -> str | None:
 
 def card_credit(text: str) -> str | None:
     """A reporter card's credit: a short line that opens with ``name role e-mail`` and ends no
-    sentence (``홍길동 기자hong@example.com기자 구독하기``), or None."""
+    sentence (``홍길동 기자hong@example.com기자 구독하기``), or ``name (e-mail)`` for a card
+    that opens with the name and the e-mail alone (``홍길동hong@example.com``); else None."""
     if len(text) > rules().inline_max or KOREAN_END.search(text):
         return None
     m = saferegex.match(byline.patterns().credit_start, text)
-    return m.group(0).strip() if m and m["email"] else None
+    if m and m["email"]:
+        return str(m.group(0).strip())
+    m = saferegex.match(_NAME_EMAIL, text)  # "홍길동hong@example.com": the card without a role word
+    return f"{m['name']} ({m['email']})" if m else None
 
 
 def source_names(lines: list[str]) -> list[str]:
@@ -316,6 +322,14 @@ def is_signoff(text: str) -> bool:
     """A broadcaster's closing line: ``MBC뉴스 김하늘입니다.``, ``지금까지 ... YTN 김이영입니다.``"""
     r = rules()
     return len(text) <= r.signoff_max and bool(r.signoff.search(text))
+
+
+def signoff_name(text: str) -> str | None:
+    """The reporter a sign-off names (``MBC뉴스 김하늘입니다.`` → 김하늘), or None."""
+    if not is_signoff(text):
+        return None
+    m = regex.search(r"([가-힣]{2,4})(?:입니다|였습니다|이었습니다)\.?$", text)
+    return m.group(1) if m else None
 
 
 def is_closing_copyright(text: str) -> bool:

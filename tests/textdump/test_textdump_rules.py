@@ -174,3 +174,16 @@ def test_a_tidy_dump_drops_the_portal_card_and_a_teaser_under_the_story() -> Non
     assert rules_of(art, source) == rules_of(art, button) == ["textdump.widget"]
     assert art.publisher == "가상스포츠"
     assert [r.name for r in art.reporters] == ["홍가상"]
+
+
+def test_a_sign_off_names_the_reporter_and_a_card_without_a_role_word_gives_the_email() -> None:
+    signoff = "가상방송 뉴스 홍가상입니다."
+    art = clean([*MENU, TITLE, "2024-03-02 09:00", *BODY, signoff, "홍가상hong@gasang.example", "기자 구독", *MENU])
+    assert list(art.paragraphs) == [*BODY, signoff]
+    assert [(r.name, r.email) for r in art.reporters] == [("홍가상", "hong@gasang.example")]
+
+
+def test_a_credit_after_a_bare_dateline_is_a_byline() -> None:
+    art = clean([*MENU, TITLE, "2024-03-02 09:00", *BODY, "가상시=홍가상 기자 hong@gasang.example", *MENU])
+    assert list(art.paragraphs) == BODY
+    assert [(r.name, r.email) for r in art.reporters] == [("홍가상", "hong@gasang.example")]

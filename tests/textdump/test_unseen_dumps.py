@@ -39,16 +39,8 @@ FIELDS = ("title", "publisher", "published", "reporters", "paragraphs", "must_no
 # Fields clean_text still gets wrong on a dump, with why. Keyed by dump name, then field.
 UNMARKED_CAPTION = "an unmarked photo caption (a noun phrase, no credit) reads as a subheading"
 XFAIL: dict[str, dict[str, str]] = {
-    "broadcaster_detailbody_2022": {
-        "reporters": "the reporter's card is '한가상hangasang@…' with no role word; the sign-off names him "
-        "('… 한가상입니다.') but a sign-off is not read as a credit",
-    },
     "broadcaster_newstxt_2021": {
         "publisher": "the footer's brand '새벽방송' is read, the page's name '새벽방송뉴스' stands only in prose",
-        "reporters": "the only credit is the sign-off line ('… 서가상입니다.'), not read as a credit",
-    },
-    "daily_brbody_glued_2019": {
-        "reporters": "the credit opens with a bare dateline '가상시=윤가상 기자 …' (no brackets), not a byline shape",
     },
     "site_cms-gnuboard5": {
         "title": "the headline line opens with its category ('교통 마을버스 …') and the header lines between it "

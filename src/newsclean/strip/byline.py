@@ -49,7 +49,8 @@ def patterns() -> BylinePatterns:
     sep = r"[\s,·/=ㆍ]*"
     labels = "|".join(sorted(map(regex.escape, data.get("labels", [])), key=len, reverse=True))
     label = rf"(?:(?:{labels})\s*[=:：]\s*)?" if labels else ""
-    whole = rf"^[\s\[\(/=]*(?:[^\s\]\)=]{{1,12}}\s+)?{label}(?:{credit}{sep})+[\]\)]?\s*$"
+    # an optional word before the credit: a press or desk name ("가상일보 "), or a bare dateline ("가상시=")
+    whole = rf"^[\s\[\(/=]*(?:[^\s\]\)=]{{1,12}}(?:\s+|\s*=\s*))?{label}(?:{credit}{sep})+[\]\)]?\s*$"
     trailing = rf"(?<=[.!?\"'”’」』\)])\s*(?:[/=]\s*)?(?:{credit}{sep})+$"
     dateline = data["leading_dateline"] + rf"(?:(?:{credit}{sep})+\s*=?\s*)?"
     marks = tuple(r for r in data["roles"] if not any(o != r and o in r for o in data["roles"]))
