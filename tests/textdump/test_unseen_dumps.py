@@ -45,7 +45,6 @@ XFAIL: dict[str, dict[str, str]] = {
     "site_cms-gnuboard5": {
         "title": "the headline line opens with its category ('교통 마을버스 …') and the header lines between it "
         "and the date ('작성자 …') read as headlines",
-        "published": "a two-digit year after a label ('작성일 23-10-05 11:20') is not parsed as a date",
     },
     "site_cms-wordpress": {
         "publisher": "the name stands only in a footer line with the CMS's credit ('마루저널 · Proudly powered by …')",
