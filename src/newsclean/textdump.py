@@ -71,12 +71,15 @@ def _tidy_drops(blocks: list[Block]) -> list[str | None]:
     for i in range(len(texts)):
         for j in range(i, i + textlines.inner_box(texts, i)):
             drop[j] = textlines.TEASERS
-    # After the last sentence: a short line that ends none and is no byline, credit or
-    # copyright is a teaser glued under the story ("[리그] 다음 라운드 미리보기").
+    # Between the last sentence and the tail (bylines, credits, copyright, a source line): a
+    # short line that ends no sentence is a teaser glued under the story ("[리그] 다음 라운드
+    # 미리보기"); a bracketed series tag is left to its rule, and the tail to the strip chain.
     last = max((i for i, t in enumerate(texts) if textlines.KOREAN_END.search(t)), default=len(texts))
     for i in range(last + 1, len(texts)):
         t = texts[i]
-        if drop[i] is None and textlines.is_short(t) and not (textlines.is_tail_line(t) or textlines.DATEISH.search(t)):
+        if drop[i] is not None or textlines.is_tail_line(t) or textlines.DATEISH.search(t) or not textlines.is_short(t):
+            break
+        if not (t.startswith("[") and t.endswith("]")):
             drop[i] = textlines.TRAILER
     return drop
 
