@@ -1,8 +1,9 @@
 """Korean news dates → ISO 8601 in Korean time (``+09:00``).
 
 Handles ISO strings (with or without offset), ``2020.09.19. 오후 8:28``, ``입력 2016-09-23 03:00``,
-``기사입력 2017-04-20 15:53``, ``2026. 3. 21. 21:43``, ``2016년 9월 17일 18시 59분``,
-``20160917185900`` and RFC 2822 dates. A date without a time gives ``YYYY-MM-DD``.
+``기사입력 2017-04-20 15:53``, ``입력 2018.07.12 (09:30)``, ``2026. 3. 21. 21:43``, ``2016년 9월 17일 18시 59분``,
+``20160917185900``, ``23-10-05 11:20`` (a two-digit year with its time) and RFC 2822 dates.
+A date without a time gives ``YYYY-MM-DD``.
 """
 
 from __future__ import annotations
@@ -19,12 +20,17 @@ _ISO = regexcache.compile(
     r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)[T ](?P<H>\d\d):(?P<M>\d\d)(?::(?P<S>\d\d)(?:\.\d+)?)?"
     r"\s*(?P<tz>Z|[+-]\d\d:?\d\d)?"
 )
-# 2020.09.19. 오후 8:28 / 2016-09-23 03:00 / 2026. 3. 21. 21:43 / 2016년 9월 17일 18시 59분 / 2016/09/17
+# 2020.09.19. 오후 8:28 / 2016-09-23 03:00 / 2018.07.12 (09:30) / 2026. 3. 21. 21:43
+# 2016년 9월 17일 18시 59분 / 2016/09/17
 _KOREAN = regexcache.compile(
     r"(?P<y>(?:19|20)\d\d)\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})\s*(?:일|\.)?"
     r"(?:\s*\([월화수목금토일]\))?"
-    r"(?:\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{1,2})(?:\s*(?::|분)\s*(?P<S>\d{1,2}))?"
+    r"(?:\s*\(?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{1,2})(?:\s*(?::|분)\s*(?P<S>\d{1,2}))?"
     r"(?:\s*(?P<ampm2>AM|PM|am|pm))?)?"
+)
+# 23-10-05 11:20 (a board CMS's 작성일): a two-digit year, read only with its time after it
+_SHORT_YEAR = regexcache.compile(
+    r"(?<![\d.\-/:])(?P<y>\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\s+(?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?![\d:])"
 )
 _COMPACT = regexcache.compile(
     r"^(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d)?)?$"
@@ -66,6 +72,9 @@ def parse_date(text: str | None) -> str | None:
     m = _KOREAN.search(text)
     if m:
         return _build(m["y"], m["m"], m["d"], m["H"], m["M"], m["S"], m["ampm"] or m["ampm2"])
+    m = _SHORT_YEAR.search(text)
+    if m:
+        return _build("20" + m["y"], m["m"], m["d"], m["H"], m["M"], m["S"], None)
     if any(c.isalpha() for c in text[:4]):
         try:
             from email.utils import parsedate_to_datetime  # rare (RFC 2822 dates): import on use

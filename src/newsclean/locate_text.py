@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from . import regexcache
 from .blocks import Block
 from .textlines import (
     LETTER,
@@ -35,10 +36,13 @@ from .textlines import (
     chrome_rule,
     ends_strong,
     hangul_share,
+    inline_rule,
+    inner_box,
     is_byline_line,
     is_date_line,
     is_prose,
     is_short,
+    is_subheading,
     is_title_like,
     is_widget_line,
     rules,
@@ -63,7 +67,9 @@ def line_scores(blocks: list[Block], foreign_filter: bool) -> list[float]:
     for b in blocks:
         t = b.text
         n = len(t)
-        if chrome_rule(t) is not None or is_widget_line(t) or (foreign_filter and hangul_share(t) < 0.3):
+        if inline_rule(t) is not None:  # an ad label or a caption inside the story does not break it
+            out.append(0.0)
+        elif chrome_rule(t) is not None or is_widget_line(t) or (foreign_filter and hangul_share(t) < 0.3):
             out.append(-r.short_penalty)
         elif ends_strong(t):
             out.append(float(n))
@@ -71,6 +77,11 @@ def line_scores(blocks: list[Block], foreign_filter: bool) -> list[float]:
             out.append(n * r.long_weight)
         else:
             out.append(-r.short_penalty)
+    texts = [b.text for b in blocks]
+    for i in range(len(texts)):
+        out[i : i + inner_box(texts, i)] = [0.0] * inner_box(texts, i)  # a related box inside the story
+        if 0 < i < len(texts) - 1 and is_subheading(texts, i):
+            out[i] = 0.0
     return out
 
 
@@ -88,6 +99,7 @@ def best_run(scores: list[float], lo: int = 0, hi: int | None = None) -> tuple[i
     return best
 
 
+MENU_SEPARATOR = regexcache.compile(r"\s[|>·/]\s")  # "정치 | 사회 | 지역": a menu, not a headline
 TITLE_SEPARATORS = frozenset("-|:–—<")  # what follows a headline in its page-title copy ("제목 - 가상일보")
 
 
@@ -118,7 +130,8 @@ class RepeatIndex:
 def find_title_before(blocks: list[Block], i: int, index: RepeatIndex | None = None) -> int | None:
     """The headline above line ``i``: the closest headline-like line whose page-title copy the dump
     holds (``제목 - 가상일보``), else the closest one it repeats outside a headline list, else the
-    closest one.
+    closest one, or the line just above it when the two stand as a headline and its subtitle
+    (two headline-like lines in a row, not a list of headlines).
 
     The walk goes back over bylines, dates, buttons and other short lines and stops at prose.
     """
@@ -138,6 +151,13 @@ def find_title_before(blocks: list[Block], i: int, index: RepeatIndex | None = N
         for j in candidates:  # so does a verbatim copy, unless the line stands in a list of headlines
             if index.count.get(blocks[j].text, 0) > 1 and not in_headline_list(blocks, j):
                 return j
+    if (
+        len(candidates) > 1
+        and candidates[1] == candidates[0] - 1
+        and not in_headline_list(blocks, candidates[0])
+        and not MENU_SEPARATOR.search(blocks[candidates[1]].text)
+    ):
+        return candidates[1]  # headline, then its subtitle
     return candidates[0] if candidates else None
 
 

@@ -124,12 +124,18 @@ _NOT_NAMES = frozenset(
 )
 
 
+_PARTICLES = ("를", "을", "는", "은", "의", "에")  # a word with a case ending is prose, not a name
+_AFTER_SLOGAN = regexcache.compile(r"[,，]\s*(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9]{1,15})")
+
+
 def from_copyright(text: str) -> str | None:
     """The publisher of a copyright line: a known name, else the name after the © mark."""
     known = find_in_text(text)
     if known:
         return known
     m = saferegex.search(_copyright_name(), text)
+    if m and m["name"].endswith(_PARTICLES):  # a slogan first ("ⓒ경제를 보는 눈, 가상경제(www…)"): the name follows it
+        m = saferegex.search(_AFTER_SLOGAN, text[m.end() :])
     if m and m["name"].lower() not in _NOT_NAMES:
         return m["name"]
     return None

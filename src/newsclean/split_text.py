@@ -25,8 +25,12 @@ from .textlines import (
     TEASERS,
     TRAILER,
     WIDGET,
+    card_credit,
     chrome_rule,
     date_of,
+    header_credit,
+    inline_rule,
+    inner_box,
     is_byline_line,
     is_closing_copyright,
     is_date_line,
@@ -167,13 +171,21 @@ def split_full_page(blocks: list[Block]) -> Split | None:
         e -= 1
     for i in _menu_runs(blocks, s, e):
         role[i] = MENU
+    texts = [b.text for b in blocks]
+    for i in range(s, e + 1):
+        for j in range(i, i + inner_box(texts, i)):
+            role[j] = TEASERS
     for i in range(s, e + 1):
         if i not in role and is_widget_line(blocks[i].text) and chrome_rule(blocks[i].text) is None:
             role[i] = WIDGET
+        elif i not in role and i > s and (inline := inline_rule(blocks[i].text)) is not None:
+            role[i] = inline
     # The header between headline and story: date lines become metadata, bylines go to the rules.
     head_lo = loc.title + 1 if loc.title is not None and loc.title < s else max(0, s - r.head_window)
+    credits: dict[int, str] = {}  # header lines that open with a credit glued to a date or a button
     for i in range(head_lo, s):
         t = blocks[i].text
+        credit = header_credit(t)
         if is_date_line(t) and "published" not in meta:
             published, modified = date_of(t)
             if published:
@@ -181,9 +193,13 @@ def split_full_page(blocks: list[Block]) -> Split | None:
                 if modified:
                     meta["modified"] = modified
                 role[i] = DATE
+                if credit:
+                    credits[i] = credit
                 continue
         if is_byline_line(t):
             role[i] = "keep"
+        elif credit:
+            credits[i] = credit
     # The tail after the story: bylines, credits, promos and the copyright line, up to it.
     j = e + 1
     end = min(len(blocks), e + 1 + r.tail_window)
@@ -199,6 +215,9 @@ def split_full_page(blocks: list[Block]) -> Split | None:
         elif seen_copyright:
             break
         j += 1
+    card = next((j for j in range(e + 1, end) if j not in role and card_credit(blocks[j].text)), None)
+    if card is not None:  # a reporter card after the story: its credit (with the e-mail) is a byline
+        credits[card] = card_credit(blocks[card].text) or ""
     if "published" not in meta:  # a date inside a header line ("[경향신문] 2010-02-19 31면 ...")
         for i in range(head_lo, s):
             t = blocks[i].text
@@ -221,6 +240,8 @@ def split_full_page(blocks: list[Block]) -> Split | None:
         if i == loc.title:
             continue
         rule_name = role.get(i)
+        if i in credits:  # the credit goes to the byline rule, the rest of the line is logged
+            keep.append(Block(credits[i], path=b.path))
         if rule_name == "keep" or (s <= i <= e and rule_name is None):
             keep.append(b)
         elif rule_name is not None:

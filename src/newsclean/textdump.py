@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import locate_text, split_text, textlines
+from . import locate_text, saferegex, split_text, textlines
 from .blocks import Block, clean_line
 from .extracted import DocMeta, Extracted
 from .html import meta_publisher
@@ -42,13 +42,46 @@ class DumpDoc:
 
 
 def lines_to_blocks(text: str) -> list[Block]:
-    """One block per non-empty line, in order, with its line number as path."""
+    """One block per non-empty line, in order, with its line number as path; a photo caption
+    glued before the lead's dateline ("▲ 사진 설명[가상=홍길동 기자] 본문…") is a line of its own."""
     blocks = []
+    glued = textlines.rules().glued_caption
     for n, raw in enumerate(text.splitlines(), 1):
         line = clean_line(raw)
+        m = saferegex.match(glued, line) if line[:1] in textlines.rules().caption_marks else None
+        if m:
+            blocks.append(Block(line[: m.end("caption")].strip(), path=f"line:{n}"))
+            line = line[m.end("caption") :].strip()
         if line:
             blocks.append(Block(line, path=f"line:{n}"))
     return blocks
+
+
+def _tidy_drops(blocks: list[Block]) -> list[str | None]:
+    """The rule that drops each line of a tidy dump's story, or None: widget lines no phrase table
+    knows (a table's own rule logs the ones it knows), ad labels, captions, related boxes and
+    teasers after the story's last sentence."""
+    texts = [b.text for b in blocks]
+    drop: list[str | None] = []
+    for t in texts:
+        if textlines.is_widget_line(t) and textlines.chrome_rule(t) is None:
+            drop.append(textlines.WIDGET)
+        else:
+            drop.append(textlines.inline_rule(t))
+    for i in range(len(texts)):
+        for j in range(i, i + textlines.inner_box(texts, i)):
+            drop[j] = textlines.TEASERS
+    # Between the last sentence and the tail (bylines, credits, copyright, a source line): a
+    # short line that ends no sentence is a teaser glued under the story ("[리그] 다음 라운드
+    # 미리보기"); a bracketed series tag is left to its rule, and the tail to the strip chain.
+    last = max((i for i, t in enumerate(texts) if textlines.KOREAN_END.search(t)), default=len(texts))
+    for i in range(last + 1, len(texts)):
+        t = texts[i]
+        if drop[i] is not None or textlines.is_tail_line(t) or textlines.DATEISH.search(t) or not textlines.is_short(t):
+            break
+        if not (t.startswith("[") and t.endswith("]")):
+            drop[i] = textlines.TRAILER
+    return drop
 
 
 def read_dump(text: str) -> DumpDoc:
@@ -69,12 +102,11 @@ def read_dump(text: str) -> DumpDoc:
                 full_page=True,
             )
     first = blocks[0]
-    # Widget lines no phrase table knows (a table's own rule logs the ones it knows).
-    widget = [textlines.is_widget_line(b.text) and textlines.chrome_rule(b.text) is None for b in blocks[1:]]
-    rest = [b for b, w in zip(blocks[1:], widget, strict=True) if not w]
+    drop = _tidy_drops(blocks[1:])
+    rest = [b for b, d in zip(blocks[1:], drop, strict=True) if d is None]
     log.debug("tidy dump: the first line is the headline")
     doc = DumpDoc(rest, title=first.text, removed_title=first)
-    doc.dropped.extend((b, textlines.WIDGET) for b, w in zip(blocks[1:], widget, strict=True) if w)
+    doc.dropped.extend((b, d) for b, d in zip(blocks[1:], drop, strict=True) if d is not None)
     for i, b in enumerate(rest[:TIDY_DATE_LINES]):
         if textlines.is_date_line(b.text):
             published, modified = textlines.date_of(b.text)
@@ -116,6 +148,10 @@ def extract_text(text: str) -> Extracted:
         (named.get(rule_name) or rule_named(rule_name)).drop(ctx, block)
     blocks_in = len(doc.blocks) + len(doc.dropped) + (1 if doc.removed_title else 0)
     kept = run_chain(doc.blocks, ctx, TEXT_CHAIN)
+    if not ctx.reporters:  # a broadcaster's sign-off ("가상뉴스 홍길동입니다.") names the reporter
+        name = next((n for b in reversed(kept) if (n := textlines.signoff_name(b.text))), None)
+        if name:
+            ctx.add_reporter(name)
     publisher, pub_source = _dump_publisher(doc.meta.get("publisher"), ctx.publisher, text)
     published = doc.meta.get("published")
     found = (
@@ -132,11 +168,14 @@ def extract_text(text: str) -> Extracted:
 
 def _dump_publisher(located: str | None, body: str | None, text: str) -> tuple[str | None, str | None]:
     """A dump's publisher and its source: the copyright line the locator or the strip chain
-    found; without one, or for a website brand (동아닷컴, 매경AX), a press name standing alone on
-    the page's lines (its logo, its masthead)."""
+    found; without one, or for a website brand (동아닷컴, 매경AX), a portal's source line
+    ("기사제공 가상연예"), else a press name standing alone on the page's lines (its logo, its
+    masthead) or glued before a date label ("가상일보입력 2020.12.28 …")."""
     pub, source = (located, "dump:copyright") if located else (body, "body") if body else (None, None)
     if pub and not meta_publisher.is_web_brand(pub):
         return pub, source
-    lines = [("dump:name-line", n) for n in meta_publisher.name_lines(text.splitlines())]
-    chosen = meta_publisher.choose([(source or "", pub)] if pub else [], None, lambda: lines)
+    raw = text.splitlines()
+    sourced = [("dump:source-line", n) for n in textlines.source_names(raw)]
+    lines = [("dump:name-line", n) for n in meta_publisher.name_lines([*raw, *textlines.dated_names(raw)])]
+    chosen = meta_publisher.choose([(source or "", pub)] if pub else [], None, lambda: [*sourced, *lines])
     return (chosen[1], chosen[0]) if chosen else (None, None)

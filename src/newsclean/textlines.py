@@ -19,6 +19,8 @@ from . import publishers, regexcache, saferegex
 from .dates import parse_date
 from .resources import load_json
 from .strip import byline, chrome, tail
+from .strip.page import is_caption
+from .strip.persons import EMAIL
 
 MENU = "textdump.menu"
 OUTSIDE = "textdump.outside-article"
@@ -27,6 +29,8 @@ AFTER_COPYRIGHT = "textdump.after-copyright"
 TRAILER = "textdump.trailer"
 WIDGET = "textdump.widget"
 TEASERS = "textdump.teaser-list"
+AD_LABEL = "textdump.ad-label"
+CAPTION = "textdump.caption"
 MAX_ANCHOR_TRIES = 20  # date lines tried as the article's header (ranking lists carry hundreds)
 PREFIX = 6  # characters a repeated headline shares with its copy (index key)
 
@@ -38,10 +42,11 @@ _HANGUL = regexcache.compile(r"\p{Hangul}")
 LETTER = regexcache.compile(r"\p{L}")
 SHARE_SAMPLE = 4096  # characters hangul_share reads of a long text
 _NAME_ONLY = regexcache.compile(r"^[가-힣]{2,4}$")
+_NAME_EMAIL = regexcache.compile(rf"^\s*(?P<name>[가-힣]{{2,4}})\s*(?P<email>{EMAIL})")
 DATEISH = regexcache.compile(
     r"(?:19|20)\d\d\s*(?:[.\-/]|년)\s*\d{1,2}\s*(?:[.\-/]|월)\s*\d{1,2}\s*(?:일|\.)?"
     r"(?:\s*\([월화수목금토일]\))?"
-    r"(?:\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*(?::|시)\s*\d{1,2}(?:\s*(?::|분)\s*\d{1,2})?)?"
+    r"(?:\s*\(?\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*(?::|시)\s*\d{1,2}(?:\s*(?::|분)\s*\d{1,2})?)?"
     r"|\d{1,2}:\d{2}(?::\d{2})?"
 )
 # Copyright lines that close a story (a bare "ⓒ 연합뉴스" photo credit does not).
@@ -78,6 +83,16 @@ class DumpRules:
     teaser_pairs: int
     list_headings: frozenset[str]
     anchor_share: float
+    inline_max: int
+    caption_marks: str
+    glued_caption: regex.Pattern[str]
+    source_labels: tuple[str, ...]
+    credit_rest: int
+    box_lines: int
+    ad_max: int
+    ad_words: frozenset[str]
+    slot_words: frozenset[str]
+    caption: regex.Pattern[str]
 
 
 @cache
@@ -118,6 +133,16 @@ def rules() -> DumpRules:
         teaser_pairs=d["teaser_list"]["min_pairs"],
         list_headings=frozenset(d["teaser_list"]["headings"]),
         anchor_share=d["anchor"]["min_share"],
+        inline_max=d["inline"]["max_chars"],
+        caption_marks=d["inline"]["caption_marks"],
+        glued_caption=regexcache.compile(d["inline"]["glued_caption"]),
+        source_labels=tuple(d["source_labels"]),
+        credit_rest=d["header_credit_rest_chars"],
+        box_lines=d["teaser_list"]["box_lines"],
+        ad_max=d["inline"]["ad_max_chars"],
+        ad_words=frozenset(d["inline"]["ad_words"]),
+        slot_words=frozenset(d["inline"]["slot_words"]),
+        caption=regexcache.compile(d["inline"]["caption"]),
     )
 
 
@@ -162,6 +187,59 @@ def is_byline_line(text: str) -> bool:
     )
 
 
+def header_credit(text: str) -> str | None:
+    """The reporter credit opening a header line that also holds the date or a button glued to
+    it (``홍길동 기자 2020.02.14 11:03``, ``홍길동 기자작성 ...``, ``홍길동 기자구독``), or None."""
+    if len(text) > rules().date_line_max:
+        return None
+    m = saferegex.match(byline.patterns().credit_start, text)
+    if not m:
+        return None
+    rest = DATEISH.sub(" ", text[m.end() :])
+    for lab in (*rules().date_labels, *rules().modified_labels):
+        rest = rest.replace(lab, " ")
+    rest = regex.sub(r"[\p{P}\p{S}\s]+", "", rest)
+    return m.group(0).strip() if len(rest) <= rules().credit_rest else None
+
+
+def card_credit(text: str) -> str | None:
+    """A reporter card's credit: a short line that opens with ``name role e-mail`` and ends no
+    sentence (``홍길동 기자hong@example.com기자 구독하기``), or ``name (e-mail)`` for a card
+    that opens with the name and the e-mail alone (``홍길동hong@example.com``); else None."""
+    if len(text) > rules().inline_max or KOREAN_END.search(text):
+        return None
+    m = saferegex.match(byline.patterns().credit_start, text)
+    if m and m["email"]:
+        return str(m.group(0).strip())
+    m = saferegex.match(_NAME_EMAIL, text)  # "홍길동hong@example.com": the card without a role word
+    return f"{m['name']} ({m['email']})" if m else None
+
+
+def source_names(lines: list[str]) -> list[str]:
+    """Press names a portal's source line gives ("기사제공 가상연예"), in order."""
+    out = []
+    for line in lines:
+        for label in rules().source_labels:
+            rest = line.strip().removeprefix(label).strip()
+            if rest != line.strip() and regex.fullmatch(r"[\p{Hangul}A-Za-z][\p{Hangul}A-Za-z0-9]{1,11}", rest):
+                out.append(rest)
+                break
+    return out
+
+
+def dated_names(lines: list[str]) -> list[str]:
+    """What stands glued before the date label of a short date line ("가상일보입력 2020.12.28 …" → 가상일보)."""
+    out = []
+    for line in lines:
+        if len(line) > rules().date_line_max or not DATEISH.search(line):
+            continue
+        labels = "|".join(map(regex.escape, rules().date_labels))
+        m = regex.match(rf"\s*(\p{{Hangul}}{{2,10}}?)(?:{labels})\s*[:：]?\s*\d", line)
+        if m:
+            out.append(m.group(1))
+    return out
+
+
 def is_tail_line(text: str) -> bool:
     """A line of the story's tail the strip rules know: byline, copyright, promo, credits."""
     return (
@@ -189,13 +267,69 @@ def is_widget_line(text: str) -> bool:
         return True
     if len(text) <= r.button_max and text.endswith(r.button_suffixes):
         return True
+    if source_names([text]):  # a portal's source line ("기사제공 가상스포츠")
+        return True
     return len(text) <= r.widget_max and any(w in text for w in r.widget_words)
+
+
+def is_list_heading(text: str) -> bool:
+    """A related-news list's heading ("관련기사"), alone or glued to its first headline."""
+    return not KOREAN_END.search(text) and text.startswith(tuple(rules().list_headings))
+
+
+def inner_box(texts: list[str], i: int) -> int:
+    """How many lines a related-news box standing at ``i`` inside a story takes (0 when none).
+
+    The box is its heading and at most ``box_lines`` headline lines that end no sentence, and
+    prose must follow it (the story goes on); a list closing the page is left to the tail scans.
+    """
+    if not is_list_heading(texts[i]):
+        return 0
+    j = i + 1
+    while j < len(texts) and j - i <= rules().box_lines and not is_prose(texts[j]) and is_short(texts[j]):
+        j += 1
+    return j - i if j < len(texts) and ends_strong(texts[j]) and KOREAN_END.search(texts[j]) else 0
+
+
+def is_subheading(texts: list[str], i: int) -> bool:
+    """A headline-like line between two Korean sentences: the story's subheading (it does not
+    break the story), unless it heads a related list."""
+    t = texts[i]
+    return (
+        is_title_like(t)
+        and not is_list_heading(t)
+        and all(ends_strong(texts[j]) and KOREAN_END.search(texts[j]) for j in (i - 1, i + 1))
+    )
+
+
+@lru_cache(maxsize=65536)
+def inline_rule(text: str) -> str | None:
+    """An ad slot's label or a photo caption standing as a line inside the story (or None)."""
+    r = rules()
+    if len(text) > r.inline_max or KOREAN_END.search(text):
+        return None
+    words = text.split()
+    if len(text) <= r.ad_max and any(
+        w in r.ad_words and (i in (0, len(words) - 1) or words[i + 1] in r.slot_words) for i, w in enumerate(words)
+    ):
+        return AD_LABEL
+    if saferegex.search(r.caption, text) or is_caption(text):
+        return CAPTION
+    return None
 
 
 def is_signoff(text: str) -> bool:
     """A broadcaster's closing line: ``MBC뉴스 김하늘입니다.``, ``지금까지 ... YTN 김이영입니다.``"""
     r = rules()
     return len(text) <= r.signoff_max and bool(r.signoff.search(text))
+
+
+def signoff_name(text: str) -> str | None:
+    """The reporter a sign-off names (``MBC뉴스 김하늘입니다.`` → 김하늘), or None."""
+    if not is_signoff(text):
+        return None
+    m = regex.search(r"([가-힣]{2,4})(?:입니다|였습니다|이었습니다)\.?$", text)
+    return m.group(1) if m else None
 
 
 def is_closing_copyright(text: str) -> bool:
@@ -261,6 +395,8 @@ def is_title_like(text: str) -> bool:
     if len(words) < 2 or FULL_DATE.search(text):  # "100자평 39"; "[가상일보] 2010-02-19 31면 사설"
         return False
     if (len(words) - len(set(words))) * 5 >= len(words):  # "페이스북 공유하기 트위터 공유하기", "글자 작게 글자 크게"
+        return False
+    if inline_rule(text) is not None:  # a caption or an ad label is not the headline
         return False
     return hangul_share(text) >= 0.3 and chrome_rule(text) is None and not is_widget_line(text)
 

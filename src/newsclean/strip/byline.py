@@ -23,6 +23,7 @@ MAX_BYLINE_CHARS = 160
 
 class BylinePatterns(NamedTuple):
     credit: regex.Pattern[str]  # one "name role email" credit, anywhere
+    credit_start: regex.Pattern[str]  # "name role (email)" opening a line, whatever is glued after
     whole: regex.Pattern[str]  # a block that is nothing but credits
     trailing: regex.Pattern[str]  # credits glued after the last sentence
     dateline: regex.Pattern[str]  # (서울=연합뉴스) 홍길동 기자 = ...
@@ -48,12 +49,16 @@ def patterns() -> BylinePatterns:
     sep = r"[\s,·/=ㆍ]*"
     labels = "|".join(sorted(map(regex.escape, data.get("labels", [])), key=len, reverse=True))
     label = rf"(?:(?:{labels})\s*[=:：]\s*)?" if labels else ""
-    whole = rf"^[\s\[\(/=]*(?:[^\s\]\)=]{{1,12}}\s+)?{label}(?:{credit}{sep})+[\]\)]?\s*$"
+    # an optional word before the credit: a press or desk name ("가상일보 "), or a bare dateline ("가상시=")
+    whole = rf"^[\s\[\(/=]*(?:[^\s\]\)=]{{1,12}}(?:\s+|\s*=\s*))?{label}(?:{credit}{sep})+[\]\)]?\s*$"
     trailing = rf"(?<=[.!?\"'”’」』\)])\s*(?:[/=]\s*)?(?:{credit}{sep})+$"
     dateline = data["leading_dateline"] + rf"(?:(?:{credit}{sep})+\s*=?\s*)?"
     marks = tuple(r for r in data["roles"] if not any(o != r and o in r for o in data["roles"]))
     return BylinePatterns(
         credit=regexcache.compile(credit),
+        credit_start=regexcache.compile(
+            rf"^\s*(?P<name>{name})\s?(?P<role>{roles})(?:\s*[\(<\[]?\s*(?P<email>{EMAIL})\s*[\)>\]]?)?"
+        ),
         whole=regexcache.compile(whole),
         trailing=regexcache.compile(trailing),
         dateline=regexcache.compile(dateline),
