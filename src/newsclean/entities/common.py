@@ -130,9 +130,13 @@ class PrefixMatcher:
     def scan(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) for every Hangul word start that begins a dictionary word."""
         out: list[tuple[int, int, str]] = []
-        for m in finditer(self.starts, text):
+        by_key, singles = self.by_key, self.singles
+        for m in finditer(self.starts, text):  # self.match inlined: once per word start
             p = m.start()
-            w = self.match(text, p)
+            cands = by_key.get(text[p : p + 2])
+            w = next((c for c in cands if text.startswith(c, p)), None) if cands else None
+            if w is None and text[p] in singles:
+                w = text[p]
             if w is not None:
                 out.append((p, p + len(w), w))
         return out

@@ -60,9 +60,10 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     w = 0
     while w < len(spans):
         i, j = spans[w]
-        k = _name_end(text, idx, i, j, role_at, honor)
         first = toks[i]
         s = first.start
+        # _name_end is None without a name tag or a one-syllable first token: skip the call
+        k = _name_end(text, idx, i, j, role_at, honor) if first.tag in _NAME_TAGS or first.end - s == 1 else None
         if k is None:
             w += 1
             continue

@@ -48,9 +48,11 @@ def _role_matches(text: str, idx: TokenIndex) -> list[Any]:
     region_roles = tuple(lexicon()["region_roles"])
     last = -1
     toks = idx.toks
+    by_key, singles = pm.by_key, pm.singles  # pm.match inlined: this runs once per token
     for n, t in enumerate(toks):
         pos = t.start
-        if pm.match(text, pos) is None:
+        cands = by_key.get(text[pos : pos + 2])
+        if not (cands and any(text.startswith(w, pos) for w in cands)) and text[pos] not in singles:
             # a title glued at the end of a noun (대구시장, 경기도지사), also when Kiwi cut it
             # across two tokens (대구시/NNP 장/NNG)
             if t.tag not in ("NNG", "NNP"):
