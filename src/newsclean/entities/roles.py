@@ -207,6 +207,8 @@ def role_before(text: str, start: int, role_ends: dict[int, tuple[int, int, str]
         if r is not None and text.startswith(link, start - len(link)):
             return r[2]
     # 배우 커플인 안젤리나 졸리, 가수 출신인 …: a title, one linking noun, 인
+    if start < 2 or not text.startswith("인 ", start - 2):
+        return None  # the pattern ends with "인 " right before the name
     m = _linked_re().search(text, max(0, start - 12), start, timeout=REGEX_TIMEOUT)
     if m is not None and m.end() == start:
         r = role_ends.get(m.start())
