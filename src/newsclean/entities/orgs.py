@@ -213,7 +213,11 @@ def _suffix_orgs(text: str, idx: TokenIndex) -> list[Entity]:
         if len(run) >= 2 and run[-1].form == "당" and e - s >= 4:
             out.append(_org(text, s, e, "party"))  # 미래나라당: Kiwi reads 당 as a suffix
             continue
-        proper = any(t.tag in ("NNP", "SL") for t in run) or run[0].form in regions().sido_by_form
+        proper = (
+            run[0].tag in ("NNP", "SL")
+            or (len(run) > 1 and any(t.tag in ("NNP", "SL") for t in run))
+            or run[0].form in regions().sido_by_form
+        )
         if not proper and (len(run) < 3 or not _long_common_name(text[s:e], run)):
             continue
         word = text[s:e]

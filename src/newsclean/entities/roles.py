@@ -49,6 +49,8 @@ def _role_matches(text: str, idx: TokenIndex) -> list[Any]:
     last = -1
     toks = idx.toks
     by_key, singles = pm.by_key, pm.singles  # pm.match inlined: this runs once per token
+    lasts = frozenset(r[-1] for r in region_roles)  # a form ends with no region role unless ...
+    ntok = len(toks)
     for n, t in enumerate(toks):
         pos = t.start
         cands = by_key.get(text[pos : pos + 2])
@@ -58,7 +60,12 @@ def _role_matches(text: str, idx: TokenIndex) -> list[Any]:
             if t.tag not in ("NNG", "NNP"):
                 continue
             form, end = t.form, t.end
-            if not form.endswith(region_roles) and n + 1 < len(toks) and toks[n + 1].start == t.end:
+            if form[-1:] not in lasts:  # ... its last character ends one: skip the joins below
+                if n + 1 < ntok and toks[n + 1].start == end and toks[n + 1].form[-1:] in lasts:
+                    form, end = form + toks[n + 1].form, toks[n + 1].end
+                else:
+                    continue
+            elif not form.endswith(region_roles) and n + 1 < ntok and toks[n + 1].start == end:
                 form, end = form + toks[n + 1].form, toks[n + 1].end
             if not form.endswith(region_roles):  # one C-level test before finding which role
                 continue
