@@ -57,6 +57,9 @@ def has_foreign(form: str) -> bool:
     return any(c in fs for c in form)
 
 
+_DOUBLE_SURNAMES = ("남궁", "황보", "선우", "제갈", "독고", "사공", "서문")
+
+
 @cache
 def korean_name(form: str) -> bool:
     """Surname + one or two syllables (or a two-syllable surname + two), not a known word."""
@@ -64,8 +67,15 @@ def korean_name(form: str) -> bool:
     if form in known or not HANGUL_NAME.fullmatch(form) or has_foreign(form):
         return False
     if len(form) == 4:
-        return form[:2] in ("남궁", "황보", "선우", "제갈", "독고", "사공", "서문") and given_name_ok(form[2:])
+        return form[:2] in _DOUBLE_SURNAMES and given_name_ok(form[2:])
     return 2 <= len(form) <= 3 and form[0] in surnames and given_name_ok(form[1:])
+
+
+@cache
+def name_initials() -> frozenset[str]:
+    """The first characters of every surname: :func:`korean_name` is False for a form that
+    starts with any other character."""
+    return frozenset(vocab()[0]) | {d[0] for d in _DOUBLE_SURNAMES}
 
 
 @cache
