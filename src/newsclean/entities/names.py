@@ -117,16 +117,22 @@ def words(toks: list[Tok]) -> list[tuple[int, int]]:
     """(first, last) token index of each word: tokens glued together, with punctuation
     (brackets, quotes, ·) splitting words, so 친명(이재명)계 holds the word 이재명."""
     out: list[tuple[int, int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if toks[i].tag in PUNCT:
-            i += 1
+    first = -1  # the open word's first token (-1: none open)
+    prev_end = -1
+    for n, t in enumerate(toks):  # one pass: a token joins the open word when glued to it
+        if t.tag in PUNCT:
+            if first >= 0:
+                out.append((first, n - 1))
+                first = -1
             continue
-        j = i
-        while j + 1 < n and toks[j + 1].start == toks[j].end and toks[j + 1].tag not in PUNCT:
-            j += 1
-        out.append((i, j))
-        i = j + 1
+        if first >= 0 and t.start != prev_end:
+            out.append((first, n - 1))
+            first = -1
+        if first < 0:
+            first = n
+        prev_end = t.end
+    if first >= 0:
+        out.append((first, len(toks) - 1))
     return out
 
 

@@ -110,10 +110,11 @@ def glued_roles(text: str, idx: TokenIndex) -> list[tuple[int, int, str]]:
         while j + 1 < n and toks[j + 1].start == toks[j].end and toks[j + 1].tag in ("NNG", "NNP", "XSN"):
             j += 1
         s, e = toks[i].start, toks[j].end
-        word = text[s:e]
-        suf = next((x for x in endings if word.endswith(x)), None) if word.endswith(endings) else None
-        if suf is not None and len(word) >= len(suf) + 2 and not _compound_noun(idx, e):
-            out.append((s, e, word))
+        if text.endswith(endings, s, e):  # tested in place: most words end with no ending
+            word = text[s:e]
+            suf = next(x for x in endings if word.endswith(x))
+            if len(word) >= len(suf) + 2 and not _compound_noun(idx, e):
+                out.append((s, e, word))
         i = j + 1
     return out
 
