@@ -7,7 +7,9 @@ Prints Kiwi's load time, peak RSS, chars/s of ``kiwi.tokenize`` alone and of
 ``extract_entities`` (which does one tokenize pass plus regex/gazetteer work) and their ratio.
 Both are timed on the same texts (the news sentences joined into ~2,000-character paragraphs,
 the size of a news article's paragraphs), best of ``--repeat`` runs, after a warm-up.
-Exit status 1 when the ratio is above --max-ratio (default 1.35).
+Exit status 1 when the ratio is above --max-ratio (default 1.35). ``--clock cpu`` times with
+the process's CPU time instead of wall time: on a shared machine other processes then cost
+neither side, so the ratio is far less noisy.
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ def main() -> int:
     ap.add_argument("--tsv", type=Path, default=DEFAULT_TSV)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--max-ratio", type=float, default=1.35)
+    ap.add_argument("--clock", choices=("wall", "cpu"), default="wall", help="wall time or this process's CPU time")
     args = ap.parse_args()
+    clock = time.process_time if args.clock == "cpu" else time.perf_counter
 
     docs = articles(news_sentences(args.tsv))
     chars = sum(len(d) for d in docs)
@@ -67,17 +71,17 @@ def main() -> int:
     extract_entities(docs[0], "2016-09-18")  # warm the gazetteer patterns
 
     def run_kiwi() -> float:
-        t = time.perf_counter()
+        t = clock()
         for d in docs:
             kiwi.tokenize(d)
-        return time.perf_counter() - t
+        return clock() - t
 
     def run_entities() -> tuple[float, int]:
-        t = time.perf_counter()
+        t = clock()
         n = 0
         for d in docs:
             n += len(extract_entities(d, "2016-09-18"))
-        return time.perf_counter() - t, n
+        return clock() - t, n
 
     best_k = best_e = float("inf")
     n_ents = 0
@@ -91,7 +95,7 @@ def main() -> int:
         f"kiwi_load_s={load:.2f} peak_rss_mb={peak_rss_mb():.0f} (before load {rss0:.0f}, after load {rss_kiwi:.0f})"
     )
     print(f"kiwi_tokenize chars/s={chars / best_k:,.0f}  extract_entities chars/s={chars / best_e:,.0f}")
-    print(f"overhead ratio={ratio:.3f} (bound {args.max_ratio})")
+    print(f"overhead ratio={ratio:.3f} ({args.clock} time; bound {args.max_ratio})")
     return 0 if ratio <= args.max_ratio else 1
 
 

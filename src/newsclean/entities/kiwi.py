@@ -105,7 +105,9 @@ def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
     # Control characters confuse nothing in Kiwi's offsets, but blank them for the analysis.
     clean = _CTRL.sub(" ", text) if _CTRL.search(text) else text
+    new = tuple.__new__  # Tok(...) without the NamedTuple's Python-level __new__ per token
     for off, piece in chunks(clean):
-        for t in kiwi.tokenize(piece):
-            toks.append(Tok(t.form, t.tag, off + t.start, off + t.start + t.len, t.user_value))
+        toks += [
+            new(Tok, (t.form, t.tag, off + (b := t.start), off + b + t.len, t.user_value)) for t in kiwi.tokenize(piece)
+        ]
     return toks

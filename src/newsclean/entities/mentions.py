@@ -31,10 +31,8 @@ def lone_surnames(
             out.append(Entity("person", text[s:e], s, e, norm=text[s:e]))
     surnames = vocab()[0]
     stop = _lone_stop()
-    for t in idx.toks:
+    for t in [t for t in idx.toks if t.end - t.start == 1 and len(t.form) == 1 and t.form in surnames]:
         c = t.form
-        if len(c) != 1 or c not in surnames or t.end - t.start != 1:
-            continue
         if c in stop and c in _numerals():
             continue
         if t.start > 0 and (HANGUL_NAME.match(text[t.start - 1]) or text[t.start - 1].isalnum()):
@@ -147,6 +145,6 @@ def _mentions(text: str, names: set[str]) -> list[tuple[int, int]]:
 _LETTER_BEFORE = regexcache.compile(r"[가-힣A-Za-z]")
 
 _LONE = regexcache.compile(
-    r"(?<![가-힣A-Za-z0-9])([A-Z]|[김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경])"
+    r"(?<![가-힣A-Za-z0-9])([A-Z김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경])"
     r"(?=\s?씨|모\s?\(|모\s?씨|\(\d{1,3}\s?[)·,]?)"
 )

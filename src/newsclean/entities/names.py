@@ -57,6 +57,9 @@ def has_foreign(form: str) -> bool:
     return any(c in fs for c in form)
 
 
+_DOUBLE_SURNAMES = ("남궁", "황보", "선우", "제갈", "독고", "사공", "서문")
+
+
 @cache
 def korean_name(form: str) -> bool:
     """Surname + one or two syllables (or a two-syllable surname + two), not a known word."""
@@ -64,8 +67,15 @@ def korean_name(form: str) -> bool:
     if form in known or not HANGUL_NAME.fullmatch(form) or has_foreign(form):
         return False
     if len(form) == 4:
-        return form[:2] in ("남궁", "황보", "선우", "제갈", "독고", "사공", "서문") and given_name_ok(form[2:])
+        return form[:2] in _DOUBLE_SURNAMES and given_name_ok(form[2:])
     return 2 <= len(form) <= 3 and form[0] in surnames and given_name_ok(form[1:])
+
+
+@cache
+def name_initials() -> frozenset[str]:
+    """The first characters of every surname: :func:`korean_name` is False for a form that
+    starts with any other character."""
+    return frozenset(vocab()[0]) | {d[0] for d in _DOUBLE_SURNAMES}
 
 
 @cache
@@ -107,16 +117,22 @@ def words(toks: list[Tok]) -> list[tuple[int, int]]:
     """(first, last) token index of each word: tokens glued together, with punctuation
     (brackets, quotes, ·) splitting words, so 친명(이재명)계 holds the word 이재명."""
     out: list[tuple[int, int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        if toks[i].tag in PUNCT:
-            i += 1
+    first = -1  # the open word's first token (-1: none open)
+    prev_end = -1
+    for n, t in enumerate(toks):  # one pass: a token joins the open word when glued to it
+        if t.tag in PUNCT:
+            if first >= 0:
+                out.append((first, n - 1))
+                first = -1
             continue
-        j = i
-        while j + 1 < n and toks[j + 1].start == toks[j].end and toks[j + 1].tag not in PUNCT:
-            j += 1
-        out.append((i, j))
-        i = j + 1
+        if first >= 0 and t.start != prev_end:
+            out.append((first, n - 1))
+            first = -1
+        if first < 0:
+            first = n
+        prev_end = t.end
+    if first >= 0:
+        out.append((first, len(toks) - 1))
     return out
 
 

@@ -33,6 +33,7 @@ from .names import (
     generation,
     has_foreign,
     korean_name,
+    name_initials,
     non_name_word,
     org_suffixes,
     person_words,
@@ -51,6 +52,7 @@ _OPEN = " ('\"‘“"
 def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     toks = idx.toks
     _, known, honor = vocab()
+    initials = name_initials()
     roles = find_roles(text, idx)
     role_at = {r[0]: r for r in roles}
     role_ends = {r[1]: r for r in roles}
@@ -60,9 +62,13 @@ def find_persons(text: str, idx: TokenIndex) -> list[Entity]:
     w = 0
     while w < len(spans):
         i, j = spans[w]
-        k = _name_end(text, idx, i, j, role_at, honor)
         first = toks[i]
         s = first.start
+        if first.tag != "NNP" and text[s] not in initials:
+            w += 1  # only an NNP starts a foreign name, only a surname a Korean one
+            continue
+        # _name_end is None without a name tag or a one-syllable first token: skip the call
+        k = _name_end(text, idx, i, j, role_at, honor) if first.tag in _NAME_TAGS or first.end - s == 1 else None
         if k is None:
             w += 1
             continue

@@ -48,15 +48,24 @@ def _role_matches(text: str, idx: TokenIndex) -> list[Any]:
     region_roles = tuple(lexicon()["region_roles"])
     last = -1
     toks = idx.toks
+    by_key, singles = pm.by_key, pm.singles  # pm.match inlined: this runs once per token
+    lasts = frozenset(r[-1] for r in region_roles)  # a form ends with no region role unless ...
+    ntok = len(toks)
     for n, t in enumerate(toks):
         pos = t.start
-        if pm.match(text, pos) is None:
+        cands = by_key.get(text[pos : pos + 2])
+        if not (cands and any(text.startswith(w, pos) for w in cands)) and text[pos] not in singles:
             # a title glued at the end of a noun (대구시장, 경기도지사), also when Kiwi cut it
             # across two tokens (대구시/NNP 장/NNG)
             if t.tag not in ("NNG", "NNP"):
                 continue
             form, end = t.form, t.end
-            if not form.endswith(region_roles) and n + 1 < len(toks) and toks[n + 1].start == t.end:
+            if form[-1:] not in lasts:  # ... its last character ends one: skip the joins below
+                if n + 1 < ntok and toks[n + 1].start == end and toks[n + 1].form[-1:] in lasts:
+                    form, end = form + toks[n + 1].form, toks[n + 1].end
+                else:
+                    continue
+            elif not form.endswith(region_roles) and n + 1 < ntok and toks[n + 1].start == end:
                 form, end = form + toks[n + 1].form, toks[n + 1].end
             if not form.endswith(region_roles):  # one C-level test before finding which role
                 continue
@@ -101,10 +110,11 @@ def glued_roles(text: str, idx: TokenIndex) -> list[tuple[int, int, str]]:
         while j + 1 < n and toks[j + 1].start == toks[j].end and toks[j + 1].tag in ("NNG", "NNP", "XSN"):
             j += 1
         s, e = toks[i].start, toks[j].end
-        word = text[s:e]
-        suf = next((x for x in endings if word.endswith(x)), None) if word.endswith(endings) else None
-        if suf is not None and len(word) >= len(suf) + 2 and not _compound_noun(idx, e):
-            out.append((s, e, word))
+        if text.endswith(endings, s, e):  # tested in place: most words end with no ending
+            word = text[s:e]
+            suf = next(x for x in endings if word.endswith(x))
+            if len(word) >= len(suf) + 2 and not _compound_noun(idx, e):
+                out.append((s, e, word))
         i = j + 1
     return out
 
@@ -205,6 +215,8 @@ def role_before(text: str, start: int, role_ends: dict[int, tuple[int, int, str]
         if r is not None and text.startswith(link, start - len(link)):
             return r[2]
     # 배우 커플인 안젤리나 졸리, 가수 출신인 …: a title, one linking noun, 인
+    if start < 2 or not text.startswith("인 ", start - 2):
+        return None  # the pattern ends with "인 " right before the name
     m = _linked_re().search(text, max(0, start - 12), start, timeout=REGEX_TIMEOUT)
     if m is not None and m.end() == start:
         r = role_ends.get(m.start())
