@@ -13,6 +13,7 @@ A loaded profile without a folder, or a folder without a loaded profile, fails t
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,9 @@ def test_every_fixture_folder_is_a_loaded_profile() -> None:
     assert not stale, f"fixtures/sites folders with no profile of that name: {', '.join(stale)}"
 
 
+KnownFailures = Callable[[dict[str, str], dict[str, str], str], None]
+
+
 @pytest.mark.parametrize("name", FOLDERS)
 def test_folder_holds_a_page_and_a_complete_expectation(name: str) -> None:
     assert (UNITS / name / "page.html").is_file()
@@ -99,18 +103,11 @@ def test_detection_picks_the_folders_profile(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", FOLDERS)
-def test_clean_gives_the_expected_record(name: str) -> None:
+def test_clean_gives_the_expected_record(name: str, known_failures: KnownFailures) -> None:
     want = expected(name)
     rec = newsclean.clean(page(name), url=want["url"], entities=False).to_dict()
     assert rec["status"] == "ok", rec.get("error")
-    bad = mismatches(want, rec)
-    known: dict[str, str] = want.get("xfail", {})
-    unexpected = {k: v for k, v in bad.items() if k not in known}
-    assert not unexpected, "\n".join(f"{k}: {v}" for k, v in unexpected.items())
-    fixed = sorted(set(known) - set(bad))
-    assert not fixed, f"xfail fields now right, remove them from expected.json: {fixed}"
-    if known:
-        pytest.xfail("; ".join(f"{k}: {why}" for k, why in known.items()))
+    known_failures(mismatches(want, rec), want.get("xfail", {}), "expected.json")
 
 
 def test_host_beats_markers_and_unknown_hosts_fall_back_to_markers() -> None:
