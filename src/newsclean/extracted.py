@@ -18,8 +18,8 @@ from .strip.base import Context
 class DocMeta:
     """The record's metadata fields as an input path found them (None: not found).
 
-    ``publisher``, ``portal`` and ``title`` fall back to what the strip rules found (the
-    copyright line's press, the portal chrome, the dump's headline) in :func:`pipeline.assemble`.
+    Each input path decides every field here, the strip rules' findings (the copyright line's
+    press, the portal chrome, bylines) included: :func:`pipeline.assemble` only copies them.
     ``meta_sources`` says where title, published and publisher came from; ``body_route`` which
     body the HTML path kept (``profile``, ``generic``, ``page-prose``, ``state:<form>``).
     """

@@ -55,21 +55,20 @@ def assemble(ex: Extracted, *, source: str | None, entities: bool = True) -> Art
         from .entities import extract_entities  # a lazy load: see tests/test_architecture.py
 
         found = tuple(extract_entities(text, date=published))
-    reporters = meta.reporters or tuple(ctx.reporters)
     return Article(
         source=source,
         status="ok" if paragraphs else "empty",
         error=None if paragraphs else "no article text found",
         url=meta.url,
         canonical_url=meta.canonical_url,
-        portal=meta.portal or ctx.portal,
-        publisher=meta.publisher or ctx.publisher,
-        title=meta.title or ctx.title,
+        portal=meta.portal,
+        publisher=meta.publisher,
+        title=meta.title,
         subtitle=meta.subtitle,
         section=meta.section,
         published=published,
         modified=meta.modified,
-        reporters=reporters,
+        reporters=meta.reporters,
         paragraphs=paragraphs,
         captions=captions,
         entities=found,

@@ -160,7 +160,8 @@ def extract_text(text: str) -> Extracted:
         ("publisher", pub_source),
     )
     meta = DocMeta(
-        portal=doc.meta.get("portal"), publisher=publisher, published=published, modified=doc.meta.get("modified"),
+        portal=doc.meta.get("portal") or ctx.portal, publisher=publisher or ctx.publisher, title=ctx.title,
+        published=published, modified=doc.meta.get("modified"), reporters=tuple(ctx.reporters),
         meta_sources={k: v for k, v in found if v} or None,
     )
     return Extracted(kept, ctx, blocks_in, meta)

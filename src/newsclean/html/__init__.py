@@ -218,9 +218,9 @@ def extract_html(
         reporters = metadata.merge_reporters(reporters, cards)
     log.debug("body route: %s (%d blocks in, %d kept)", used, blocks_in, len(kept))
     info = DocMeta(
-        url=meta.url, canonical_url=meta.canonical_url, portal=meta.portal,
-        publisher=metadata.final_publisher(meta, ctx.publisher) or _host_publisher(url, meta.url),
-        title=meta.title, subtitle=meta.subtitle, section=meta.section, published=meta.published,
+        url=meta.url, canonical_url=meta.canonical_url, portal=meta.portal or ctx.portal,
+        publisher=metadata.final_publisher(meta, ctx.publisher) or _host_publisher(url, meta.url) or ctx.publisher,
+        title=meta.title or ctx.title, subtitle=meta.subtitle, section=meta.section, published=meta.published,
         modified=meta.modified, reporters=tuple(reporters), encoding=dec.encoding, encoding_source=dec.source,
         body_route=used, meta_sources=dict(meta.sources) or None,
     )
